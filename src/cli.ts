@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { RULES } from '../rules/index.js';
+import { lintPaths } from './api.js';
+import { SEVERITIES, SEVERITY_RANK, type Rule, type Severity } from './engine/rule.js';
+import { packageRoot } from './package-root.js';
+import { REPORTERS, shouldColor } from './report/index.js';
+
+/** Exit codes: 0 nothing at or above --fail-on, 1 findings that fail, 2 usage, config or input error. */
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stdoutIsTTY: boolean;
+  readStdin?: () => string;
+}
+
+const defaultIo = (): Io => ({
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  stdoutIsTTY: process.stdout.isTTY === true,
+});
+
+class UsageError extends Error {}
+
+/** Runs archlint with the given arguments (without `node archlint`) and returns the exit code. */
+export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof UsageError) {
+      io.stderr(`archlint: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    throw err;
+  }
+  return code;
+}
+
+function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('archlint')
+    .description('Architecture linter for AWS CloudFormation, SAM and CDK templates: limits and anti-patterns, with the services to use instead.')
+    .version(version(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run archlint --help for usage)');
+
+  program
+    .command('lint', { isDefault: true })
+    .description('lint templates (files, folders, or - for stdin); the default command')
+    .argument('[paths...]', 'templates or folders to lint (.yaml, .yml, .json, .template)', ['.'])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(REPORTERS)).default('stylish'))
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices([...SEVERITIES]).default('error'))
+    .option('-p, --parameter <Key=Value>', 'a template parameter value, used instead of its default (repeatable)', collect, [])
+    .option('--date <YYYY-MM-DD>', 'the date to lint as (runtime deprecation), default today')
+    .option('--rule <id>', 'run only this rule (repeatable)', collect, [])
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour (also: NO_COLOR=1)')
+    .action((paths: string[], opts: LintCommandOptions) => setExit(runLint(paths, opts, io)));
+
+  program
+    .command('rules')
+    .description('list every rule with its severity and one-line description')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((opts: { format: string }) => {
+      io.stdout(opts.format === 'json' ? JSON.stringify(RULES.map(ruleSummary), null, 2) + '\n' : rulesTable());
+    });
+
+  program
+    .command('explain')
+    .description("print a rule's rationale, the line of the notes it enforces, what to do instead and examples")
+    .argument('<rule-id>', 'a rule id, as `archlint rules` lists them')
+    .action((id: string) => {
+      const rule = RULES.find((r) => r.id === id);
+      if (!rule) throw new UsageError(`unknown rule "${id}"; run \`archlint rules\` for the list`);
+      io.stdout(explain(rule));
+    });
+
+  return program;
+}
+
+interface LintCommandOptions {
+  format: string;
+  failOn: Severity;
+  parameter: string[];
+  date?: string;
+  rule: string[];
+  color?: boolean;
+}
+
+function runLint(paths: string[], opts: LintCommandOptions, io: Io): number {
+  const parameters = new Map<string, string>();
+  for (const p of opts.parameter) {
+    const eq = p.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--parameter expects Key=Value, got "${p}"`);
+    parameters.set(p.slice(0, eq), p.slice(eq + 1));
+  }
+  const date = opts.date === undefined ? new Date() : parseDate(opts.date);
+  for (const id of opts.rule) if (!RULES.some((r) => r.id === id)) throw new UsageError(`unknown rule "${id}" in --rule; run \`archlint rules\``);
+  const rules = opts.rule.length > 0 ? RULES.filter((r) => opts.rule.includes(r.id)) : RULES;
+
+  const result = lintPaths(paths, { rules, parameters, date, readStdin: io.readStdin });
+  if (result.files === 0 && result.inputErrors.length === 0) {
+    io.stderr(`archlint: no CloudFormation templates found in ${paths.join(', ')}\n`);
+    return EXIT.usage;
+  }
+  const color = opts.color === undefined ? shouldColor({ isTTY: io.stdoutIsTTY }) : opts.color;
+  io.stdout(REPORTERS[opts.format](result, { color }));
+  if (result.inputErrors.length > 0) return EXIT.usage;
+  const bar = SEVERITY_RANK[opts.failOn];
+  return result.findings.some((f) => SEVERITY_RANK[f.severity] >= bar) ? EXIT.findings : EXIT.ok;
+}
+
+function parseDate(text: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
+    throw new UsageError(`--date expects a date as YYYY-MM-DD, got "${text}"`);
+  }
+  return date;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function ruleSummary(rule: Rule) {
+  return { id: rule.id, severity: rule.severity, category: rule.category, description: rule.description, suggest: rule.suggest };
+}
+
+function rulesTable(): string {
+  const idWidth = Math.max(...RULES.map((r) => r.id.length));
+  const rows = [...RULES]
+    .sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id))
+    .map((r) => `${r.id.padEnd(idWidth)}  ${r.severity.padEnd(7)}  ${r.category.padEnd(13)}  ${r.description}`);
+  return rows.join('\n') + `\n\n${RULES.length} rules. \`archlint explain <id>\` tells more.\n`;
+}
+
+/** The rule's doc (rules/<category>/<id>.md), after a header with its metadata. */
+function explain(rule: Rule): string {
+  const doc = readFileSync(join(packageRoot(), 'rules', rule.category, `${rule.id}.md`), 'utf8');
+  const head = [`${rule.id} (${rule.severity}, ${rule.category})`];
+  if (rule.seed) head.push(`Enforces: "${rule.seed}"`);
+  if (rule.suggest.length > 0) head.push(`Consider: ${rule.suggest.join(', ')}`);
+  return `${head.join('\n')}\n\n${doc.trimEnd()}\n`;
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}

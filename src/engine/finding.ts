@@ -1,0 +1,48 @@
+import type { Path, Range } from '../load/types.js';
+import type { Severity } from './rule.js';
+
+export interface RelatedLocation {
+  file: string;
+  range: Range;
+  path: Path;
+  message: string;
+}
+
+/** What the engine hands the reporters: a rule's report with positions, message and suggestions filled in. */
+export interface Finding {
+  file: string;
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** The template path the rule named. */
+  path: Path;
+  related: RelatedLocation[];
+  suggest: readonly string[];
+  /** The logical ID of the resource the finding is in, when there is one. */
+  resource?: string;
+}
+
+/** An input that could not be linted: reported with file:line:col, exit code 2. */
+export interface InputProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export const INTERNAL_ERROR_RULE = 'internal-error';
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    cmp(a.file, b.file) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.column - b.range.start.column ||
+    cmp(a.rule, b.rule) ||
+    cmp(a.message, b.message)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,281 @@
+import type { Path, Template } from '../load/types.js';
+import { classifyArn, classifyResource, FUNCTION_TYPES } from './event-sources.js';
+import { type Edge, type EdgeKind, type EventSourceLink, PropertyView, type ResourceGraph, ResourceNode } from './model.js';
+import { asObject, intrinsic, Resolver } from './resolve.js';
+
+export interface BuildOptions {
+  /** `--parameter Key=Value`: used instead of the parameters' defaults. */
+  parameters?: ReadonlyMap<string, string>;
+}
+
+/** A reference from inside a value to a resource of the template. */
+interface Reference {
+  node: ResourceNode;
+  path: Path;
+  kind: 'ref' | 'getatt' | 'sub';
+  attribute?: string;
+}
+
+/** Builds the resource graph of one template, once: nodes, reference edges, semantic edges, event source links. */
+export function buildGraph(template: Template, options: BuildOptions = {}): ResourceGraph {
+  const resolver = new Resolver(template.body, options.parameters);
+  const byId = new Map<string, ResourceNode>();
+  for (const [id, raw] of Object.entries(asObject(template.body.Resources))) {
+    const res = asObject(raw);
+    // A resource without a string Type cannot be deployed; it is left out of the graph rather than guessed at.
+    if (typeof res.Type !== 'string') continue;
+    byId.set(id, new ResourceNode(resolver, id, res.Type, ['Resources', id], res));
+  }
+  return new Graph(template, resolver, byId).build();
+}
+
+class Graph implements ResourceGraph {
+  readonly resources: ResourceNode[];
+  readonly eventSources: EventSourceLink[] = [];
+  private readonly byType = new Map<string, ResourceNode[]>();
+  private readonly byKind = new Map<EdgeKind, Edge[]>();
+  private readonly out = new Map<ResourceNode, Edge[]>();
+  private readonly in = new Map<ResourceNode, Edge[]>();
+
+  constructor(
+    readonly template: Template,
+    readonly resolver: Resolver,
+    private readonly byId: Map<string, ResourceNode>,
+  ) {
+    this.resources = [...byId.values()];
+    for (const node of this.resources) {
+      const list = this.byType.get(node.type);
+      if (list) list.push(node);
+      else this.byType.set(node.type, [node]);
+    }
+  }
+
+  resource(id: string): ResourceNode | undefined {
+    return this.byId.get(id);
+  }
+
+  ofType(...types: string[]): readonly ResourceNode[] {
+    if (types.length === 1) return this.byType.get(types[0]) ?? [];
+    return types.flatMap((t) => this.byType.get(t) ?? []);
+  }
+
+  edges(kind: EdgeKind, filter: { from?: string; to?: string } = {}): readonly Edge[] {
+    const all = this.byKind.get(kind) ?? [];
+    if (!filter.from && !filter.to) return all;
+    return all.filter((e) => (!filter.from || e.from.type === filter.from) && (!filter.to || e.to.type === filter.to));
+  }
+
+  outgoing(node: ResourceNode, kind?: EdgeKind): readonly Edge[] {
+    const all = this.out.get(node) ?? [];
+    return kind ? all.filter((e) => e.kind === kind) : all;
+  }
+
+  incoming(node: ResourceNode, kind?: EdgeKind): readonly Edge[] {
+    const all = this.in.get(node) ?? [];
+    return kind ? all.filter((e) => e.kind === kind) : all;
+  }
+
+  build(): this {
+    for (const node of this.resources) {
+      for (const r of this.referencesIn(node.raw.Properties, node.properties.path)) {
+        this.add({ kind: r.kind, from: node, to: r.node, path: r.path, attribute: r.attribute });
+      }
+      this.dependsOn(node);
+    }
+    for (const node of this.resources) this.semanticEdges(node);
+    return this;
+  }
+
+  private add(edge: Edge): void {
+    for (const [map, key] of [[this.byKind, edge.kind], [this.out, edge.from], [this.in, edge.to]] as const) {
+      const list = (map as Map<unknown, Edge[]>).get(key);
+      if (list) list.push(edge);
+      else (map as Map<unknown, Edge[]>).set(key, [edge]);
+    }
+  }
+
+  private dependsOn(node: ResourceNode): void {
+    const deps = node.raw.DependsOn;
+    const list = Array.isArray(deps) ? deps : [deps];
+    list.forEach((dep, i) => {
+      const target = typeof dep === 'string' ? this.byId.get(dep) : undefined;
+      if (target) this.add({ kind: 'depends-on', from: node, to: target, path: [...node.path, 'DependsOn', ...(Array.isArray(deps) ? [i] : [])] });
+    });
+  }
+
+  /** Every Ref, Fn::GetAtt and ${Res}/${Res.Attr} in `value` that names a resource. Iterative: nesting depth cannot exhaust the stack. */
+  referencesIn(value: unknown, path: Path): Reference[] {
+    const found: Reference[] = [];
+    const stack: Array<[unknown, Path]> = [[value, path]];
+    while (stack.length > 0) {
+      const [v, p] = stack.pop()!;
+      if (v === null || typeof v !== 'object') continue;
+      if (Array.isArray(v)) {
+        for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], [...p, i]]);
+        continue;
+      }
+      const fn = intrinsic(v);
+      if (fn?.name === 'Ref' && typeof fn.arg === 'string') {
+        const node = this.byId.get(fn.arg);
+        if (node) found.push({ node, path: p, kind: 'ref' });
+        continue;
+      }
+      if (fn?.name === 'Fn::GetAtt') {
+        const [id, attribute] = typeof fn.arg === 'string' ? splitOnce(fn.arg) : Array.isArray(fn.arg) ? fn.arg : [];
+        const node = typeof id === 'string' ? this.byId.get(id) : undefined;
+        if (node) found.push({ node, path: p, kind: 'getatt', attribute: typeof attribute === 'string' ? attribute : undefined });
+        else if (Array.isArray(fn.arg)) stack.push([fn.arg, [...p, 'Fn::GetAtt']]);
+        continue;
+      }
+      if (fn?.name === 'Fn::Sub') {
+        const [text, vars] = Array.isArray(fn.arg) ? fn.arg : [fn.arg, undefined];
+        const local = asObject(vars);
+        if (typeof text === 'string') {
+          for (const m of text.matchAll(/\$\{([^!}][^}]*)\}/g)) {
+            const [id, attribute] = splitOnce(m[1].trim());
+            const node = Object.hasOwn(local, id) ? undefined : this.byId.get(id);
+            if (node) found.push({ node, path: [...p, 'Fn::Sub', ...(Array.isArray(fn.arg) ? [0] : [])], kind: 'sub', attribute });
+          }
+        }
+        if (vars !== undefined) stack.push([vars, [...p, 'Fn::Sub', 1]]);
+        continue;
+      }
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push([(v as Record<string, unknown>)[keys[i]], [...p, keys[i]]]);
+    }
+    return found;
+  }
+
+  /** The resources a property names, through any intrinsic (both branches of Fn::If included). */
+  private targets(view: PropertyView, key: string | Path): Reference[] {
+    const steps = typeof key === 'string' ? [key] : key;
+    let raw: unknown = view.raw;
+    for (const s of steps) raw = raw !== null && typeof raw === 'object' ? (raw as Record<string | number, unknown>)[s] : undefined;
+    if (raw === undefined) return [];
+    if (typeof raw === 'string' && steps.length > 0) {
+      return []; // a literal name or ARN: matched by value where a rule needs it
+    }
+    return this.referencesIn(raw, view.pathOf(key));
+  }
+
+  private semanticEdges(node: ResourceNode): void {
+    switch (node.type) {
+      case 'AWS::Lambda::EventSourceMapping':
+        return this.eventSourceMapping(node);
+      case 'AWS::S3::Bucket': {
+        const config = asObject(node.properties.raw.NotificationConfiguration);
+        for (const list of ['LambdaConfigurations', 'QueueConfigurations', 'TopicConfigurations'] as const) {
+          const key = list === 'LambdaConfigurations' ? 'Function' : list === 'QueueConfigurations' ? 'Queue' : 'Topic';
+          const entries = Array.isArray(config[list]) ? (config[list] as unknown[]) : [];
+          entries.forEach((_, i) => {
+            for (const t of this.targets(node.properties, ['NotificationConfiguration', list, i, key])) {
+              this.add({ kind: 'notification', from: node, to: t.node, path: t.path });
+            }
+          });
+        }
+        return;
+      }
+      case 'AWS::SNS::Subscription': {
+        const topics = this.targets(node.properties, 'TopicArn');
+        const endpoints = this.targets(node.properties, 'Endpoint');
+        for (const topic of topics) for (const e of endpoints) this.add({ kind: 'subscription', from: topic.node, to: this.functionBehind(e.node), path: e.path, via: node });
+        return;
+      }
+      case 'AWS::SNS::Topic': {
+        const subs = node.properties.raw.Subscription;
+        if (Array.isArray(subs)) {
+          subs.forEach((_, i) => {
+            for (const e of this.targets(node.properties, ['Subscription', i, 'Endpoint'])) {
+              this.add({ kind: 'subscription', from: node, to: this.functionBehind(e.node), path: e.path });
+            }
+          });
+        }
+        return;
+      }
+      case 'AWS::Events::Rule': {
+        const targets = node.properties.raw.Targets;
+        if (Array.isArray(targets)) {
+          targets.forEach((_, i) => {
+            for (const t of this.targets(node.properties, ['Targets', i, 'Arn'])) this.add({ kind: 'rule-target', from: node, to: this.functionBehind(t.node), path: t.path });
+          });
+        }
+        return;
+      }
+      case 'AWS::Scheduler::Schedule':
+        for (const t of this.targets(node.properties, ['Target', 'Arn'])) this.add({ kind: 'rule-target', from: node, to: this.functionBehind(t.node), path: t.path });
+        return;
+      case 'AWS::SQS::Queue': {
+        let redrive = node.properties.raw.RedrivePolicy;
+        // Older templates give RedrivePolicy as a JSON string.
+        if (typeof redrive === 'string') {
+          try {
+            redrive = JSON.parse(redrive);
+          } catch {
+            return;
+          }
+        }
+        if (redrive && typeof redrive === 'object') {
+          for (const t of this.referencesIn(asObject(redrive).deadLetterTargetArn, node.pathOf(['RedrivePolicy', 'deadLetterTargetArn']))) {
+            this.add({ kind: 'dead-letter', from: node, to: t.node, path: t.path });
+          }
+        }
+        return;
+      }
+    }
+  }
+
+  /** An alias or version stands for its function. */
+  private functionBehind(node: ResourceNode): ResourceNode {
+    if (node.type === 'AWS::Lambda::Alias' || node.type === 'AWS::Lambda::Version') {
+      const fn = this.targets(node.properties, 'FunctionName').find((t) => FUNCTION_TYPES.has(t.node.type));
+      if (fn) return fn.node;
+    }
+    return node;
+  }
+
+  private eventSourceMapping(mapping: ResourceNode): void {
+    const props = mapping.properties;
+    const link: EventSourceLink = {
+      name: mapping.id,
+      settings: props,
+      mapping,
+      path: mapping.path,
+      source: { path: props.pathOf('EventSourceArn') },
+      functionPath: props.pathOf('FunctionName'),
+    };
+    const sourceRef = this.targets(props, 'EventSourceArn')[0];
+    if (sourceRef) {
+      let source = sourceRef.node;
+      // A Kinesis consumer stands for its stream: retention and shards are the stream's.
+      if (source.type === 'AWS::Kinesis::StreamConsumer') source = this.targets(source.properties, 'StreamARN')[0]?.node ?? source;
+      link.source = { kind: classifyResource(sourceRef.node), node: source, path: sourceRef.path };
+    } else {
+      const arns = props.strings('EventSourceArn').map((s) => classifyArn(s.value)).filter((k) => k !== undefined);
+      link.source.kind = arns[0] ?? (props.has('SelfManagedEventSource') ? 'kafka' : undefined);
+    }
+    if (link.source.kind === 'mq' || props.has('Queues')) link.source.kind = link.source.kind ?? 'mq';
+    if (props.has('DocumentDBEventSourceConfig')) link.source.kind = 'docdb';
+
+    const fnRef = this.targets(props, 'FunctionName')[0];
+    if (fnRef) {
+      const fn = this.functionBehind(fnRef.node);
+      if (FUNCTION_TYPES.has(fn.type)) link.fn = fn;
+    } else {
+      const names = props.strings('FunctionName').map((s) => functionNameOf(s.value));
+      link.fn = this.resources.find((r) => FUNCTION_TYPES.has(r.type) && r.strings('FunctionName').some((n) => names.includes(n.value)));
+    }
+    this.eventSources.push(link);
+    if (link.source.node && link.fn) this.add({ kind: 'event-source', from: link.source.node, to: link.fn, path: link.source.path, via: mapping });
+  }
+}
+
+function splitOnce(s: string): [string, string | undefined] {
+  const dot = s.indexOf('.');
+  return dot === -1 ? [s, undefined] : [s.slice(0, dot), s.slice(dot + 1)];
+}
+
+/** `my-fn`, `my-fn:alias`, `arn:aws:lambda:us-east-1:123:function:my-fn[:alias]` → `my-fn`. */
+function functionNameOf(value: string): string {
+  const arn = /:function:([^:]+)/.exec(value);
+  return arn ? arn[1] : value.split(':')[0];
+}

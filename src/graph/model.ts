@@ -1,0 +1,185 @@
+import type { Path, PathSegment, Template } from '../load/types.js';
+import { asObject, type Candidate, type Resolver } from './resolve.js';
+
+/** A resolved value with the place it stands: rules report `path`; `origin` is where a parameter default or mapping entry gave it. */
+export interface Known<T> {
+  value: T;
+  path: Path;
+  origin?: Path;
+  /** The property is absent and this is CloudFormation's default. */
+  isDefault?: boolean;
+}
+
+/**
+ * Typed, resolved reads of one block of properties (a resource's Properties, or a SAM event's).
+ * Unknown values are left out, so a rule never fires on what it cannot know.
+ */
+export class PropertyView {
+  constructor(
+    protected readonly resolver: Resolver,
+    /** Where the block stands in the template. */
+    readonly path: Path,
+    readonly raw: Record<string, unknown>,
+  ) {}
+
+  /** Every possible value at `key` (a property name or a path below the block). */
+  candidates(key: string | Path): Candidate[] {
+    return this.resolver.lookup(this.raw, this.path, typeof key === 'string' ? [key] : key);
+  }
+
+  /** Is the property written in the template (whatever its value)? */
+  has(key: string): boolean {
+    return Object.hasOwn(this.raw, key);
+  }
+
+  pathOf(key: string | Path): Path {
+    return [...this.path, ...(typeof key === 'string' ? [key] : key)];
+  }
+
+  /** Every known numeric value (numeric strings count, as CloudFormation accepts them); `fallback` when absent. */
+  numbers(key: string | Path, fallback?: number): Known<number>[] {
+    return this.collect(key, fallback, (v) => {
+      if (typeof v === 'number' && Number.isFinite(v)) return v;
+      if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+      return undefined;
+    });
+  }
+
+  strings(key: string | Path, fallback?: string): Known<string>[] {
+    return this.collect(key, fallback, (v) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined));
+  }
+
+  booleans(key: string | Path, fallback?: boolean): Known<boolean>[] {
+    return this.collect(key, fallback, (v) => {
+      if (typeof v === 'boolean') return v;
+      if (v === 'true' || v === 'false') return v === 'true';
+      return undefined;
+    });
+  }
+
+  private collect<T>(key: string | Path, fallback: T | undefined, convert: (v: unknown) => T | undefined): Known<T>[] {
+    const out: Known<T>[] = [];
+    for (const c of this.candidates(key)) {
+      if (c.kind === 'absent') {
+        if (fallback !== undefined) out.push({ value: fallback, path: c.path, isDefault: true });
+      } else if (c.kind === 'value') {
+        const value = convert(c.value);
+        if (value !== undefined) out.push({ value, path: c.path, origin: c.origin });
+      }
+    }
+    return out;
+  }
+}
+
+/** A resource of the template: a node of the graph. */
+export class ResourceNode {
+  readonly properties: PropertyView;
+
+  constructor(
+    resolver: Resolver,
+    readonly id: string,
+    readonly type: string,
+    /** ['Resources', id] */
+    readonly path: Path,
+    readonly raw: Record<string, unknown>,
+  ) {
+    this.properties = new PropertyView(resolver, [...path, 'Properties'], asObject(raw.Properties));
+  }
+
+  get condition(): string | undefined {
+    return typeof this.raw.Condition === 'string' ? this.raw.Condition : undefined;
+  }
+
+  get metadata(): Record<string, unknown> {
+    return asObject(this.raw.Metadata);
+  }
+
+  /** Shorthands for the resource's Properties. */
+  numbers(key: string | Path, fallback?: number): Known<number>[] {
+    return this.properties.numbers(key, fallback);
+  }
+
+  strings(key: string | Path, fallback?: string): Known<string>[] {
+    return this.properties.strings(key, fallback);
+  }
+
+  booleans(key: string | Path, fallback?: boolean): Known<boolean>[] {
+    return this.properties.booleans(key, fallback);
+  }
+
+  has(key: string): boolean {
+    return this.properties.has(key);
+  }
+
+  pathOf(key: string | Path): Path {
+    return this.properties.pathOf(key);
+  }
+}
+
+/**
+ * How one resource points at another. Reference edges (`ref`, `getatt`, `sub`, `depends-on`) come
+ * from intrinsics; semantic edges are the connections architecture rules follow.
+ */
+export type EdgeKind =
+  | 'ref'
+  | 'getatt'
+  | 'sub'
+  | 'depends-on'
+  /** source (queue, stream, table, broker) → function, through an event source mapping */
+  | 'event-source'
+  /** bucket → function, queue or topic, through the bucket's NotificationConfiguration */
+  | 'notification'
+  /** topic → function or queue, through a subscription */
+  | 'subscription'
+  /** EventBridge rule or schedule → its target */
+  | 'rule-target'
+  /** queue → its dead-letter queue, through RedrivePolicy */
+  | 'dead-letter';
+
+export interface Edge {
+  kind: EdgeKind;
+  from: ResourceNode;
+  to: ResourceNode;
+  /** The template path that made the edge (the `!GetAtt Queue.Arn` behind it). */
+  path: Path;
+  /** The resource that carries a semantic edge (the mapping, the subscription), when it is a resource of its own. */
+  via?: ResourceNode;
+  /** For `getatt` and `${Res.Attr}`: the attribute. */
+  attribute?: string;
+}
+
+/** The kinds of event source Lambda polls, as its limits distinguish them. */
+export type EventSourceKind = 'sqs' | 'sqs-fifo' | 'kinesis' | 'dynamodb' | 'kafka' | 'mq' | 'docdb';
+
+/**
+ * A function consuming a polled source: an AWS::Lambda::EventSourceMapping (or, later, a SAM
+ * event). The source or function is undefined when the template names it only by a value we cannot follow.
+ */
+export interface EventSourceLink {
+  /** How findings name it: the mapping's logical ID (or `Function.Events.Name` for a SAM event). */
+  name: string;
+  /** The settings (BatchSize, MaximumRetryAttempts, ...), read from the mapping's Properties. */
+  settings: PropertyView;
+  /** The mapping resource, when it is one. */
+  mapping?: ResourceNode;
+  /** Where the link is written (the mapping resource's path). */
+  path: Path;
+  source: { kind?: EventSourceKind; node?: ResourceNode; path: Path };
+  fn?: ResourceNode;
+  functionPath: Path;
+}
+
+export type { PathSegment };
+
+export interface ResourceGraph {
+  readonly template: Template;
+  readonly resources: readonly ResourceNode[];
+  resource(id: string): ResourceNode | undefined;
+  ofType(...types: string[]): readonly ResourceNode[];
+  /** Edges of a kind, optionally only those from or to resources of a type. */
+  edges(kind: EdgeKind, filter?: { from?: string; to?: string }): readonly Edge[];
+  outgoing(node: ResourceNode, kind?: EdgeKind): readonly Edge[];
+  incoming(node: ResourceNode, kind?: EdgeKind): readonly Edge[];
+  readonly eventSources: readonly EventSourceLink[];
+  readonly resolver: Resolver;
+}

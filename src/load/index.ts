@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { discoverInputs, fsMessage, type Input } from './discover.js';
+import { parseTemplate } from './template.js';
+import { InputError, type Template } from './types.js';
+
+export * from './types.js';
+export { parseTemplate } from './template.js';
+
+/** Files above this size are refused before parsing (CloudFormation's own limit is 1 MB from S3). */
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export interface LoadOptions {
+  /** Read for the input `-`. */
+  readStdin?: () => string;
+  maxFileBytes?: number;
+}
+
+export interface LoadResult {
+  templates: Template[];
+  errors: InputError[];
+  /** Files found by walking a folder that are YAML/JSON but not templates: skipped quietly. */
+  skipped: string[];
+}
+
+/** Discovers, reads and parses every input. One bad file becomes an InputError; the others still load. */
+export function loadInputs(paths: readonly string[], options: LoadOptions = {}): LoadResult {
+  const { inputs, errors } = discoverInputs(paths);
+  const result: LoadResult = { templates: [], errors, skipped: [] };
+  for (const input of inputs) loadOne(input, options, result);
+  return result;
+}
+
+function loadOne(input: Input, options: LoadOptions, result: LoadResult): void {
+  const display = input.file === '-' ? '<stdin>' : input.file;
+  try {
+    const text = readText(input, options);
+    const parsed = parseTemplate(display, text);
+    if (parsed.kind === 'template') result.templates.push(parsed.template);
+    else if (input.explicit) result.errors.push(new InputError(display, `not a CloudFormation template: ${parsed.reason}`));
+    else result.skipped.push(display);
+  } catch (err) {
+    if (err instanceof InputError) result.errors.push(err);
+    else throw err;
+  }
+}
+
+function readText(input: Input, options: LoadOptions): string {
+  const display = input.file === '-' ? '<stdin>' : input.file;
+  let bytes: Buffer;
+  try {
+    bytes = input.file === '-' ? Buffer.from(options.readStdin?.() ?? readFileSync(0, 'utf8')) : readFileSync(input.file);
+  } catch (err) {
+    throw new InputError(display, `cannot read: ${fsMessage(err)}`);
+  }
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  if (bytes.length > max) {
+    throw new InputError(display, `file is ${bytes.length} bytes, over the limit of ${max} bytes (CloudFormation accepts at most 1 MB)`);
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) throw new InputError(display, 'binary file (it contains a NUL byte), not a template', positionOf(bytes, nul));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(display, 'the file is not valid UTF-8', positionOf(bytes, firstInvalidUtf8(bytes)));
+  }
+}
+
+function positionOf(bytes: Buffer, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = bytes.indexOf(10); i !== -1 && i < offset; i = bytes.indexOf(10, i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** The offset of the first byte that makes the text invalid (streaming decode: a sequence cut at the prefix's end is not an error). */
+function firstInvalidUtf8(bytes: Buffer): number {
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid + 1), { stream: true });
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  return Math.min(lo, Math.max(0, bytes.length - 1));
+}

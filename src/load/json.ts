@@ -1,0 +1,242 @@
+import { setKey } from './intrinsics.js';
+import { LineIndex } from './lines.js';
+import { InputError, type Path, type Range, type SourceMap } from './types.js';
+
+/** Deeper nesting than this is refused with a message instead of exhausting the stack. */
+const MAX_DEPTH = 512;
+
+/** Offsets of one parsed JSON value: [start, end), plus its members or items. */
+interface Span {
+  start: number;
+  end: number;
+  keys?: Map<string, { keyStart: number; keyEnd: number; value: Span }>;
+  items?: Span[];
+}
+
+/**
+ * A strict JSON parser (RFC 8259: no trailing commas, no comments) that keeps the offsets of
+ * every value and rejects duplicate keys, which JSON.parse silently collapses.
+ */
+export function parseJsonTemplate(file: string, text: string): { body: unknown; source: SourceMap } {
+  const parser = new JsonParser(file, text);
+  const { value, span } = parser.parseDocument();
+  return { body: value, source: new JsonSourceMap(span, parser.lines) };
+}
+
+class JsonParser {
+  private pos = 0;
+  readonly lines: LineIndex;
+
+  constructor(
+    private readonly file: string,
+    private readonly text: string,
+  ) {
+    this.lines = new LineIndex(text);
+    if (text.charCodeAt(0) === 0xfeff) this.pos = 1; // a byte order mark is not content
+  }
+
+  parseDocument(): { value: unknown; span: Span } {
+    this.ws();
+    const result = this.value(0);
+    this.ws();
+    if (this.pos < this.text.length) this.fail(`unexpected ${this.describe()} after the end of the JSON value`);
+    return result;
+  }
+
+  private fail(message: string, at = this.pos): never {
+    const p = this.lines.position(at);
+    throw new InputError(this.file, `JSON syntax error: ${message}`, p);
+  }
+
+  private describe(): string {
+    if (this.pos >= this.text.length) return 'end of file';
+    return `'${this.text[this.pos]}'`;
+  }
+
+  private ws(): void {
+    const t = this.text;
+    for (;;) {
+      const c = t.charCodeAt(this.pos);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) this.pos++;
+      else if (c === 0x2f && (t[this.pos + 1] === '/' || t[this.pos + 1] === '*')) this.fail('comments are not allowed in JSON');
+      else return;
+    }
+  }
+
+  private value(depth: number): { value: unknown; span: Span } {
+    if (depth > MAX_DEPTH) this.fail(`nesting deeper than ${MAX_DEPTH} levels`);
+    const start = this.pos;
+    const c = this.text[this.pos];
+    if (c === '{') return this.object(depth);
+    if (c === '[') return this.array(depth);
+    if (c === '"') {
+      const value = this.string();
+      return { value, span: { start, end: this.pos } };
+    }
+    if (c === '-' || (c >= '0' && c <= '9')) return { value: this.number(), span: { start, end: this.pos } };
+    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+      if (this.text.startsWith(word, this.pos)) {
+        this.pos += word.length;
+        return { value, span: { start, end: this.pos } };
+      }
+    }
+    return this.fail(`unexpected ${this.describe()}, expected a value`);
+  }
+
+  private object(depth: number): { value: unknown; span: Span } {
+    const start = this.pos++;
+    const value: Record<string, unknown> = {};
+    const keys = new Map<string, { keyStart: number; keyEnd: number; value: Span }>();
+    this.ws();
+    if (this.text[this.pos] === '}') {
+      this.pos++;
+      return { value, span: { start, end: this.pos, keys } };
+    }
+    for (;;) {
+      this.ws();
+      if (this.text[this.pos] !== '"') {
+        if (this.text[this.pos] === '}') this.fail("trailing comma before '}' is not allowed in JSON");
+        this.fail(`unexpected ${this.describe()}, expected a double-quoted key`);
+      }
+      const keyStart = this.pos;
+      const key = this.string();
+      const keyEnd = this.pos;
+      if (keys.has(key)) this.fail(`duplicate key "${key}": CloudFormation keeps one of them silently; remove the other`, keyStart);
+      this.ws();
+      if (this.text[this.pos] !== ':') this.fail(`unexpected ${this.describe()}, expected ':' after key "${key}"`);
+      this.pos++;
+      this.ws();
+      const member = this.value(depth + 1);
+      setKey(value, key, member.value);
+      keys.set(key, { keyStart, keyEnd, value: member.span });
+      this.ws();
+      const c = this.text[this.pos];
+      if (c === ',') {
+        this.pos++;
+        continue;
+      }
+      if (c === '}') {
+        this.pos++;
+        return { value, span: { start, end: this.pos, keys } };
+      }
+      this.fail(`unexpected ${this.describe()}, expected ',' or '}'`);
+    }
+  }
+
+  private array(depth: number): { value: unknown; span: Span } {
+    const start = this.pos++;
+    const value: unknown[] = [];
+    const items: Span[] = [];
+    this.ws();
+    if (this.text[this.pos] === ']') {
+      this.pos++;
+      return { value, span: { start, end: this.pos, items } };
+    }
+    for (;;) {
+      this.ws();
+      if (this.text[this.pos] === ']') this.fail("trailing comma before ']' is not allowed in JSON");
+      const item = this.value(depth + 1);
+      value.push(item.value);
+      items.push(item.span);
+      this.ws();
+      const c = this.text[this.pos];
+      if (c === ',') {
+        this.pos++;
+        continue;
+      }
+      if (c === ']') {
+        this.pos++;
+        return { value, span: { start, end: this.pos, items } };
+      }
+      this.fail(`unexpected ${this.describe()}, expected ',' or ']'`);
+    }
+  }
+
+  private string(): string {
+    const t = this.text;
+    const start = this.pos;
+    let i = start + 1;
+    // Fast path: no escapes.
+    for (;;) {
+      const c = t.charCodeAt(i);
+      if (c === 0x22) {
+        this.pos = i + 1;
+        return t.slice(start + 1, i);
+      }
+      if (c === 0x5c) break;
+      if (c < 0x20 || Number.isNaN(c)) {
+        if (Number.isNaN(c)) this.fail('unterminated string', start);
+        this.fail('control character in string (escape it)', i);
+      }
+      i++;
+    }
+    // Slow path: let JSON.parse decode the escapes once the end is found.
+    for (;;) {
+      const c = t.charCodeAt(i);
+      if (Number.isNaN(c)) this.fail('unterminated string', start);
+      if (c === 0x5c) i += 2;
+      else if (c === 0x22) break;
+      else if (c < 0x20) this.fail('control character in string (escape it)', i);
+      else i++;
+    }
+    this.pos = i + 1;
+    try {
+      return JSON.parse(t.slice(start, i + 1)) as string;
+    } catch {
+      return this.fail('invalid escape sequence in string', start);
+    }
+  }
+
+  private number(): number {
+    const m = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    m.lastIndex = this.pos;
+    const match = m.exec(this.text);
+    if (!match) this.fail('invalid number');
+    this.pos += match[0].length;
+    const next = this.text[this.pos];
+    if (next !== undefined && /[0-9.eE+\-]/.test(next)) this.fail('invalid number');
+    return Number(match[0]);
+  }
+}
+
+class JsonSourceMap implements SourceMap {
+  constructor(
+    private readonly root: Span,
+    private readonly lines: LineIndex,
+  ) {}
+
+  locate(path: Path): { range: Range; exact: boolean } {
+    const w = this.walk(path);
+    const exact = w.depth === path.length;
+    // An absent path points at the key of its nearest parent ("Properties"), where the missing value belongs.
+    if (!exact && w.key) return { range: this.range(w.key[0], w.key[1]), exact };
+    return { range: this.range(w.span.start, w.span.end), exact };
+  }
+
+  locateKey(path: Path): Range | undefined {
+    const w = this.walk(path);
+    return w.depth === path.length && w.key ? this.range(w.key[0], w.key[1]) : undefined;
+  }
+
+  private walk(path: Path): { span: Span; key?: [number, number]; depth: number } {
+    let span = this.root;
+    let key: [number, number] | undefined;
+    let depth = 0;
+    for (const seg of path) {
+      if (typeof seg === 'string' && span.keys?.has(seg)) {
+        const m = span.keys.get(seg)!;
+        key = [m.keyStart, m.keyEnd];
+        span = m.value;
+      } else if (typeof seg === 'number' && span.items && seg < span.items.length) {
+        key = undefined;
+        span = span.items[seg];
+      } else break;
+      depth++;
+    }
+    return { span, key, depth };
+  }
+
+  private range(start: number, end: number): Range {
+    return { start: this.lines.position(start), end: this.lines.position(end) };
+  }
+}

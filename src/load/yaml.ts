@@ -1,0 +1,206 @@
+import {
+  isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument,
+  type Alias, type Document, type Node as YamlNode, type Pair,
+} from 'yaml';
+import { SHORT_FORM_TAGS, setKey, splitGetAtt } from './intrinsics.js';
+import { InputError, type Path, type Range, type SourceMap } from './types.js';
+
+/** An alias may not make the converted document this many times larger than its source nodes ("billion laughs"). */
+const MAX_ALIAS_EXPANSION = 100_000;
+
+interface Converted {
+  value: unknown;
+}
+
+/** Parses a CloudFormation YAML template: YAML 1.2 core schema, short-form tags to long form, positions kept. */
+export function parseYamlTemplate(file: string, text: string): { body: unknown; source: SourceMap } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    version: '1.2',
+    schema: 'core',
+    uniqueKeys: true,
+    merge: false,
+    lineCounter,
+    keepSourceTokens: false,
+    prettyErrors: false,
+  });
+  if (doc.errors.length > 0) throw yamlError(file, doc.errors[0], lineCounter);
+  const warning = doc.warnings.find((w) => w.code !== 'TAG_RESOLVE_FAILED');
+  if (warning) throw yamlError(file, warning, lineCounter);
+  const converter = new Converter(file, doc, lineCounter);
+  const body = doc.contents ? converter.convert(doc.contents as YamlNode).value : null;
+  return { body, source: new YamlSourceMap(doc, lineCounter, text) };
+}
+
+function yamlError(file: string, err: { code: string; message: string; pos: [number, number] }, lc: LineCounter): InputError {
+  const pos = lc.linePos(err.pos[0]);
+  let message = err.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
+  if (err.code === 'DUPLICATE_KEY') message = 'duplicate key: CloudFormation keeps one of them silently; remove the other';
+  else if (/multiple documents/.test(message)) message = 'several YAML documents in one file; a template is exactly one document';
+  else message = `YAML syntax error: ${message}`;
+  return new InputError(file, message, { line: pos.line, column: pos.col });
+}
+
+class Converter {
+  private expanded = 0;
+  private readonly aliasCache = new Map<YamlNode, Converted>();
+
+  private readonly sizes = new Map<YamlNode, number>();
+
+  constructor(
+    private readonly file: string,
+    private readonly doc: Document,
+    private readonly lc: LineCounter,
+  ) {}
+
+  convert(node: YamlNode | null | undefined): Converted {
+    if (node == null) return { value: null };
+    let value: unknown;
+    if (isAlias(node)) return { value: this.alias(node) };
+    if (isScalar(node)) value = node.value;
+    else if (isMap(node)) {
+      const obj: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const key = this.keyOf(pair);
+        setKey(obj, key, this.convert(pair.value as YamlNode).value);
+      }
+      value = obj;
+    } else if (isSeq(node)) {
+      value = node.items.map((item) => this.convert(item as YamlNode).value);
+    } else {
+      value = null;
+    }
+    return { value: this.applyTag(node, value) };
+  }
+
+  private keyOf(pair: Pair): string {
+    const key = pair.key as YamlNode | null;
+    if (key == null) return '';
+    if (isScalar(key)) return String(key.value);
+    const start = key.range ? this.lc.linePos(key.range[0]) : { line: 1, col: 1 };
+    throw new InputError(this.file, 'a mapping key must be a plain scalar', { line: start.line, column: start.col });
+  }
+
+  /** Converts the anchored node once and reuses it; refuses documents whose aliases expand past a bound. */
+  private alias(node: Alias): unknown {
+    const target = node.resolve(this.doc) as YamlNode | undefined;
+    if (!target) {
+      const p = this.lc.linePos(node.range?.[0] ?? 0);
+      throw new InputError(this.file, `alias *${node.source} has no anchor before it`, { line: p.line, column: p.col });
+    }
+    this.expanded += nodeSize(target, this.sizes);
+    if (this.expanded > MAX_ALIAS_EXPANSION) {
+      const p = this.lc.linePos(node.range?.[0] ?? 0);
+      throw new InputError(this.file, `YAML aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes; refusing to expand (an alias bomb?)`, { line: p.line, column: p.col });
+    }
+    let cached = this.aliasCache.get(target);
+    if (!cached) {
+      cached = this.convert(target);
+      this.aliasCache.set(target, cached);
+    }
+    return cached.value;
+  }
+
+  private applyTag(node: YamlNode, value: unknown): unknown {
+    const tag = node.tag;
+    if (!tag || !tag.startsWith('!') || tag.startsWith('!!')) return value;
+    const name = SHORT_FORM_TAGS.get(tag);
+    if (!name) {
+      const p = this.lc.linePos(node.range?.[0] ?? 0);
+      throw new InputError(
+        this.file,
+        `unknown tag ${tag}: CloudFormation accepts only its intrinsic function tags (a tool such as rain must package this template first)`,
+        { line: p.line, column: p.col },
+      );
+    }
+    if (name === 'Fn::GetAtt' && typeof value === 'string') return { [name]: splitGetAtt(value) };
+    return { [name]: value };
+  }
+}
+
+function nodeSize(node: YamlNode, memo: Map<YamlNode, number>): number {
+  const known = memo.get(node);
+  if (known !== undefined) return known;
+  let size = 1;
+  if (isMap(node)) for (const p of node.items) size += p.value ? nodeSize(p.value as YamlNode, memo) : 1;
+  else if (isSeq(node)) for (const item of node.items) size += nodeSize(item as YamlNode, memo);
+  memo.set(node, size);
+  return size;
+}
+
+/** Path → range over the YAML AST, looked up only for the paths that findings name. */
+class YamlSourceMap implements SourceMap {
+  constructor(
+    private readonly doc: Document,
+    private readonly lc: LineCounter,
+    private readonly text: string,
+  ) {}
+
+  locate(path: Path): { range: Range; exact: boolean } {
+    const walk = this.walk(path);
+    const exact = walk.depth === path.length;
+    // An absent path points at the key of its nearest parent (`Properties:`), where the missing value belongs.
+    const node = exact ? (walk.node ?? walk.keyNode ?? walk.last) : (walk.keyNode ?? walk.node ?? walk.last);
+    return { range: this.rangeOf(node), exact };
+  }
+
+  locateKey(path: Path): Range | undefined {
+    const walk = this.walk(path);
+    return walk.depth === path.length && walk.keyNode ? this.rangeOf(walk.keyNode) : undefined;
+  }
+
+  /** Follows `path` as far as it exists. A short-form tag stands for the map {Fn::X: ...}, so its function name is a step that stays on the node. */
+  private walk(path: Path): { node: YamlNode | null; keyNode?: YamlNode; last: YamlNode | null; depth: number } {
+    let node = this.deref(this.doc.contents as YamlNode | null);
+    let last = node;
+    let keyNode: YamlNode | undefined;
+    let tagConsumed = false;
+    let depth = 0;
+    for (const seg of path) {
+      if (!node) break;
+      const fn = node.tag ? SHORT_FORM_TAGS.get(node.tag) : undefined;
+      if (fn && !tagConsumed) {
+        if (seg !== fn) break;
+        tagConsumed = true;
+        keyNode = undefined;
+      } else if (isMap(node) && typeof seg === 'string') {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === seg);
+        if (!pair) break;
+        keyNode = pair.key as YamlNode;
+        node = this.deref(pair.value as YamlNode | null);
+        tagConsumed = false;
+      } else if (isSeq(node) && typeof seg === 'number' && seg < node.items.length) {
+        keyNode = undefined;
+        node = this.deref(node.items[seg] as YamlNode);
+        tagConsumed = false;
+      } else if (isScalar(node) && fn === 'Fn::GetAtt' && typeof seg === 'number' && seg < 2) {
+        keyNode = undefined; // `!GetAtt A.B` holds both list items in one scalar
+      } else break;
+      depth++;
+      if (node) last = node;
+    }
+    return { node, keyNode, last, depth };
+  }
+
+  /** The yaml library's ranges start after a tag; a finding on `!Ref T` should underline the tag too. */
+  private tagStart(tag: string, valueStart: number): number {
+    let i = valueStart - 1;
+    while (i >= 0 && /\s/.test(this.text[i])) i--;
+    const start = i - tag.length + 1;
+    return start >= 0 && this.text.startsWith(tag, start) ? start : valueStart;
+  }
+
+  private deref(node: YamlNode | null): YamlNode | null {
+    for (let hops = 0; node && isAlias(node) && hops < 100; hops++) {
+      node = (node.resolve(this.doc) as YamlNode | undefined) ?? null;
+    }
+    return node;
+  }
+
+  private rangeOf(node: YamlNode | null): Range {
+    const r = node?.range ?? [0, 0, 0];
+    const start = this.lc.linePos(node?.tag ? this.tagStart(node.tag, r[0]) : r[0]);
+    const end = this.lc.linePos(Math.max(r[0], r[1]));
+    return { start: { line: start.line, column: start.col }, end: { line: end.line, column: end.col } };
+  }
+}

@@ -1,0 +1,32 @@
+import type { LintResult } from './types.js';
+
+/**
+ * The stable machine format (documented in the README). Fields are only ever added; `version`
+ * changes if one is removed or changes meaning.
+ */
+export function json(result: LintResult): string {
+  const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
+  const doc = {
+    version: 1,
+    findings: result.findings.map((f) => ({
+      file: f.file,
+      range: f.range,
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      resource: f.resource ?? null,
+      path: f.path,
+      related: f.related.map((r) => ({ file: r.file, range: r.range, path: r.path, message: r.message })),
+      suggest: f.suggest,
+    })),
+    inputErrors: result.inputErrors.map((e) => ({ file: e.file, line: e.line, column: e.column, message: e.message })),
+    summary: {
+      templates: result.files,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+      inputErrors: result.inputErrors.length,
+    },
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}
