@@ -9,8 +9,8 @@ export default defineRule({
   suggest: [],
   sources: ['https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html'],
   messages: {
-    belowTimeout: 'Queue "{{queue}}" has VisibilityTimeout {{vis}} s, below the Timeout {{timeout}} s of function "{{fn}}" that consumes it.',
-    below6x: 'Queue "{{queue}}" has VisibilityTimeout {{vis}} s, below 6 × the Timeout {{timeout}} s of function "{{fn}}" = {{min}} s.',
+    belowTimeout: 'Queue "{{queue}}" has VisibilityTimeout {{vis}} s{{note}}, below the Timeout {{timeout}} s of function "{{fn}}" that consumes it.',
+    below6x: 'Queue "{{queue}}" has VisibilityTimeout {{vis}} s{{note}}, below 6 × the Timeout {{timeout}} s of function "{{fn}}" = {{min}} s.',
   },
   check({ graph, report }) {
     const ratio = SQS.visibilityToTimeoutRatio.value;
@@ -26,7 +26,7 @@ export default defineRule({
             message: below ? 'belowTimeout' : 'below6x',
             severity: below ? 'error' : 'warning',
             at: vis.path,
-            data: { queue: queue.id, vis: vis.value, fn: fn.id, timeout: timeout.value, min: ratio * timeout.value },
+            data: { queue: queue.id, vis: vis.value, note: vis.isDefault ? ' (the default)' : '', fn: fn.id, timeout: timeout.value, min: ratio * timeout.value },
             related: [
               { at: timeout.path, message: `function "${fn.id}" Timeout ${timeout.value} s${timeout.isDefault ? ' (default)' : ''}` },
               { at: link.path, message: `"${link.name}" connects the queue to the function` },

@@ -3,7 +3,8 @@ import {
   type Alias, type Document, type Node as YamlNode, type Pair,
 } from 'yaml';
 import { SHORT_FORM_TAGS, setKey, splitGetAtt } from './intrinsics.js';
-import { InputError, type Path, type Range, type SourceMap } from './types.js';
+import { relaxIndentation } from './yaml-relax.js';
+import { InputError, type Path, type Position, type Range, type SourceMap } from './types.js';
 
 /** An alias may not make the converted document this many times larger than its source nodes ("billion laughs"). */
 const MAX_ALIAS_EXPANSION = 100_000;
@@ -12,8 +13,31 @@ interface Converted {
   value: unknown;
 }
 
+/** Offset in the parsed text → 1-based position in the file as written. */
+type Locate = (offset: number) => Position;
+
 /** Parses a CloudFormation YAML template: YAML 1.2 core schema, short-form tags to long form, positions kept. */
 export function parseYamlTemplate(file: string, text: string): { body: unknown; source: SourceMap } {
+  let parsed = parseYaml(text);
+  let locate = locator(parsed.lineCounter);
+  const firstError = parsed.doc.errors[0];
+  if (firstError) {
+    // What CloudFormation and PyYAML accept but the yaml library's indentation rules refuse: retry relaxed.
+    const relaxed = relaxIndentation(text);
+    const retry = relaxed && parseYaml(relaxed.text);
+    if (!relaxed || !retry || retry.doc.errors.length > 0) throw yamlError(file, firstError, locate);
+    parsed = retry;
+    locate = locator(retry.lineCounter, relaxed.pads);
+  }
+  const { doc } = parsed;
+  const warning = doc.warnings.find((w) => w.code !== 'TAG_RESOLVE_FAILED');
+  if (warning) throw yamlError(file, warning, locate);
+  const converter = new Converter(file, doc, locate);
+  const body = doc.contents ? converter.convert(doc.contents as YamlNode).value : null;
+  return { body, source: new YamlSourceMap(doc, locate, parsed.text) };
+}
+
+function parseYaml(text: string): { doc: Document; lineCounter: LineCounter; text: string } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     version: '1.2',
@@ -24,21 +48,22 @@ export function parseYamlTemplate(file: string, text: string): { body: unknown; 
     keepSourceTokens: false,
     prettyErrors: false,
   });
-  if (doc.errors.length > 0) throw yamlError(file, doc.errors[0], lineCounter);
-  const warning = doc.warnings.find((w) => w.code !== 'TAG_RESOLVE_FAILED');
-  if (warning) throw yamlError(file, warning, lineCounter);
-  const converter = new Converter(file, doc, lineCounter);
-  const body = doc.contents ? converter.convert(doc.contents as YamlNode).value : null;
-  return { body, source: new YamlSourceMap(doc, lineCounter, text) };
+  return { doc, lineCounter, text };
 }
 
-function yamlError(file: string, err: { code: string; message: string; pos: [number, number] }, lc: LineCounter): InputError {
-  const pos = lc.linePos(err.pos[0]);
+function locator(lc: LineCounter, pads?: Map<number, number>): Locate {
+  return (offset) => {
+    const p = lc.linePos(offset);
+    return { line: p.line, column: Math.max(1, p.col - (pads?.get(p.line) ?? 0)) };
+  };
+}
+
+function yamlError(file: string, err: { code: string; message: string; pos: [number, number] }, locate: Locate): InputError {
   let message = err.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
   if (err.code === 'DUPLICATE_KEY') message = 'duplicate key: CloudFormation keeps one of them silently; remove the other';
   else if (/multiple documents/.test(message)) message = 'several YAML documents in one file; a template is exactly one document';
   else message = `YAML syntax error: ${message}`;
-  return new InputError(file, message, { line: pos.line, column: pos.col });
+  return new InputError(file, message, locate(err.pos[0]));
 }
 
 class Converter {
@@ -50,7 +75,7 @@ class Converter {
   constructor(
     private readonly file: string,
     private readonly doc: Document,
-    private readonly lc: LineCounter,
+    private readonly locate: Locate,
   ) {}
 
   convert(node: YamlNode | null | undefined): Converted {
@@ -77,21 +102,18 @@ class Converter {
     const key = pair.key as YamlNode | null;
     if (key == null) return '';
     if (isScalar(key)) return String(key.value);
-    const start = key.range ? this.lc.linePos(key.range[0]) : { line: 1, col: 1 };
-    throw new InputError(this.file, 'a mapping key must be a plain scalar', { line: start.line, column: start.col });
+    throw new InputError(this.file, 'a mapping key must be a plain scalar', this.locate(key.range?.[0] ?? 0));
   }
 
   /** Converts the anchored node once and reuses it; refuses documents whose aliases expand past a bound. */
   private alias(node: Alias): unknown {
     const target = node.resolve(this.doc) as YamlNode | undefined;
     if (!target) {
-      const p = this.lc.linePos(node.range?.[0] ?? 0);
-      throw new InputError(this.file, `alias *${node.source} has no anchor before it`, { line: p.line, column: p.col });
+      throw new InputError(this.file, `alias *${node.source} has no anchor before it`, this.locate(node.range?.[0] ?? 0));
     }
     this.expanded += nodeSize(target, this.sizes);
     if (this.expanded > MAX_ALIAS_EXPANSION) {
-      const p = this.lc.linePos(node.range?.[0] ?? 0);
-      throw new InputError(this.file, `YAML aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes; refusing to expand (an alias bomb?)`, { line: p.line, column: p.col });
+      throw new InputError(this.file, `YAML aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes; refusing to expand (an alias bomb?)`, this.locate(node.range?.[0] ?? 0));
     }
     let cached = this.aliasCache.get(target);
     if (!cached) {
@@ -106,11 +128,10 @@ class Converter {
     if (!tag || !tag.startsWith('!') || tag.startsWith('!!')) return value;
     const name = SHORT_FORM_TAGS.get(tag);
     if (!name) {
-      const p = this.lc.linePos(node.range?.[0] ?? 0);
       throw new InputError(
         this.file,
         `unknown tag ${tag}: CloudFormation accepts only its intrinsic function tags (a tool such as rain must package this template first)`,
-        { line: p.line, column: p.col },
+        this.locate(node.range?.[0] ?? 0),
       );
     }
     if (name === 'Fn::GetAtt' && typeof value === 'string') return { [name]: splitGetAtt(value) };
@@ -132,7 +153,7 @@ function nodeSize(node: YamlNode, memo: Map<YamlNode, number>): number {
 class YamlSourceMap implements SourceMap {
   constructor(
     private readonly doc: Document,
-    private readonly lc: LineCounter,
+    private readonly position: Locate,
     private readonly text: string,
   ) {}
 
@@ -199,8 +220,6 @@ class YamlSourceMap implements SourceMap {
 
   private rangeOf(node: YamlNode | null): Range {
     const r = node?.range ?? [0, 0, 0];
-    const start = this.lc.linePos(node?.tag ? this.tagStart(node.tag, r[0]) : r[0]);
-    const end = this.lc.linePos(Math.max(r[0], r[1]));
-    return { start: { line: start.line, column: start.col }, end: { line: end.line, column: end.col } };
+    return { start: this.position(node?.tag ? this.tagStart(node.tag, r[0]) : r[0]), end: this.position(Math.max(r[0], r[1])) };
   }
 }
