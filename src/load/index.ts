@@ -88,5 +88,9 @@ function firstInvalidUtf8(bytes: Buffer): number {
       hi = mid;
     }
   }
-  return Math.min(lo, Math.max(0, bytes.length - 1));
+  // The byte that fails may be the one after an unfinished sequence: blame the sequence's lead byte.
+  let i = lo - 1;
+  while (i >= 0 && lo - i <= 3 && (bytes[i] & 0xc0) === 0x80) i--;
+  const at = i >= 0 && lo - i <= 3 && bytes[i] >= 0xc0 ? i : lo;
+  return Math.min(at, Math.max(0, bytes.length - 1));
 }

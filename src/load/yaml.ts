@@ -32,7 +32,7 @@ export function parseYamlTemplate(file: string, text: string): { body: unknown; 
   const { doc } = parsed;
   const warning = doc.warnings.find((w) => w.code !== 'TAG_RESOLVE_FAILED');
   if (warning) throw yamlError(file, warning, locate);
-  const converter = new Converter(file, doc, locate);
+  const converter = new Converter(file, doc, locate, parsed.text);
   const body = doc.contents ? converter.convert(doc.contents as YamlNode).value : null;
   return { body, source: new YamlSourceMap(doc, locate, parsed.text) };
 }
@@ -76,6 +76,7 @@ class Converter {
     private readonly file: string,
     private readonly doc: Document,
     private readonly locate: Locate,
+    private readonly text: string,
   ) {}
 
   convert(node: YamlNode | null | undefined): Converted {
@@ -111,7 +112,7 @@ class Converter {
     if (!target) {
       throw new InputError(this.file, `alias *${node.source} has no anchor before it`, this.locate(node.range?.[0] ?? 0));
     }
-    this.expanded += nodeSize(target, this.sizes);
+    this.expanded += nodeSize(target, this.sizes, this.doc);
     if (this.expanded > MAX_ALIAS_EXPANSION) {
       throw new InputError(this.file, `YAML aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes; refusing to expand (an alias bomb?)`, this.locate(node.range?.[0] ?? 0));
     }
@@ -131,7 +132,7 @@ class Converter {
       throw new InputError(
         this.file,
         `unknown tag ${tag}: CloudFormation accepts only its intrinsic function tags (a tool such as rain must package this template first)`,
-        this.locate(node.range?.[0] ?? 0),
+        this.locate(tagStart(this.text, tag, node.range?.[0] ?? 0)),
       );
     }
     if (name === 'Fn::GetAtt' && typeof value === 'string') return { [name]: splitGetAtt(value) };
@@ -139,12 +140,18 @@ class Converter {
   }
 }
 
-function nodeSize(node: YamlNode, memo: Map<YamlNode, number>): number {
+/** How many nodes `node` stands for once its aliases are expanded (memoised, so an alias bomb is measured, not expanded). */
+function nodeSize(node: YamlNode, memo: Map<YamlNode, number>, doc: Document): number {
   const known = memo.get(node);
   if (known !== undefined) return known;
+  memo.set(node, 1); // a cycle counts once rather than recursing forever
   let size = 1;
-  if (isMap(node)) for (const p of node.items) size += p.value ? nodeSize(p.value as YamlNode, memo) : 1;
-  else if (isSeq(node)) for (const item of node.items) size += nodeSize(item as YamlNode, memo);
+  if (isMap(node)) for (const p of node.items) size += p.value ? nodeSize(p.value as YamlNode, memo, doc) : 1;
+  else if (isSeq(node)) for (const item of node.items) size += nodeSize(item as YamlNode, memo, doc);
+  else if (isAlias(node)) {
+    const target = node.resolve(doc) as YamlNode | undefined;
+    size = target ? nodeSize(target, memo, doc) : 1;
+  }
   memo.set(node, size);
   return size;
 }
@@ -203,14 +210,6 @@ class YamlSourceMap implements SourceMap {
     return { node, keyNode, last, depth };
   }
 
-  /** The yaml library's ranges start after a tag; a finding on `!Ref T` should underline the tag too. */
-  private tagStart(tag: string, valueStart: number): number {
-    let i = valueStart - 1;
-    while (i >= 0 && /\s/.test(this.text[i])) i--;
-    const start = i - tag.length + 1;
-    return start >= 0 && this.text.startsWith(tag, start) ? start : valueStart;
-  }
-
   private deref(node: YamlNode | null): YamlNode | null {
     for (let hops = 0; node && isAlias(node) && hops < 100; hops++) {
       node = (node.resolve(this.doc) as YamlNode | undefined) ?? null;
@@ -220,6 +219,14 @@ class YamlSourceMap implements SourceMap {
 
   private rangeOf(node: YamlNode | null): Range {
     const r = node?.range ?? [0, 0, 0];
-    return { start: this.position(node?.tag ? this.tagStart(node.tag, r[0]) : r[0]), end: this.position(Math.max(r[0], r[1])) };
+    return { start: this.position(node?.tag ? tagStart(this.text, node.tag, r[0]) : r[0]), end: this.position(Math.max(r[0], r[1])) };
   }
+}
+
+/** The yaml library's ranges start after a node's tag; findings on `!Ref T` underline the tag too. */
+function tagStart(text: string, tag: string, valueStart: number): number {
+  let i = valueStart - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  const start = i - tag.length + 1;
+  return start >= 0 && text.startsWith(tag, start) ? start : valueStart;
 }
