@@ -250,7 +250,9 @@ class Graph implements ResourceGraph {
       if (source.type === 'AWS::Kinesis::StreamConsumer') source = this.targets(source.properties, 'StreamARN')[0]?.node ?? source;
       link.source = { kind: classifyResource(sourceRef.node), node: source, path: sourceRef.path };
     } else {
-      const arns = props.strings('EventSourceArn').map((s) => classifyArn(s.value)).filter((k) => k !== undefined);
+      const arns = [...props.strings('EventSourceArn').map((s) => s.value), ...subTemplates(props.raw.EventSourceArn)]
+        .map(classifyArn)
+        .filter((k) => k !== undefined);
       link.source.kind = arns[0] ?? (props.has('SelfManagedEventSource') ? 'kafka' : undefined);
     }
     if (link.source.kind === 'mq' || props.has('Queues')) link.source.kind = link.source.kind ?? 'mq';
@@ -267,6 +269,14 @@ class Graph implements ResourceGraph {
     this.eventSources.push(link);
     if (link.source.node && link.fn) this.add({ kind: 'event-source', from: link.source.node, to: link.fn, path: link.source.path, via: mapping });
   }
+}
+
+/** The text of a `Fn::Sub` with its `${...}` placeholders blanked: enough to read an ARN's service segment. */
+function subTemplates(value: unknown): string[] {
+  const fn = intrinsic(value);
+  if (fn?.name !== 'Fn::Sub') return [];
+  const text = Array.isArray(fn.arg) ? fn.arg[0] : fn.arg;
+  return typeof text === 'string' ? [text.replace(/\$\{[^}]*\}/g, 'x')] : [];
 }
 
 function splitOnce(s: string): [string, string | undefined] {

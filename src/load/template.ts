@@ -33,8 +33,19 @@ export function parseTemplate(file: string, text: string, format = detectFormat(
   return { kind: 'template', template: { file, format, text, body: top, source } };
 }
 
+const SECTIONS = new Set([
+  'AWSTemplateFormatVersion', 'Description', 'Metadata', 'Parameters', 'Rules', 'Mappings', 'Conditions',
+  'Transform', 'Resources', 'Outputs', 'Globals', 'Hooks',
+]);
+
+/**
+ * A template has Resources or a format version; failing those (CDK's DeployAssert stacks hold only
+ * Parameters and Rules), every top-level key must be a template section.
+ */
 function looksLikeTemplate(body: TemplateBody): boolean {
-  return 'Resources' in body || 'AWSTemplateFormatVersion' in body;
+  if ('Resources' in body || 'AWSTemplateFormatVersion' in body) return true;
+  const keys = Object.keys(body);
+  return keys.length > 0 && keys.every((k) => SECTIONS.has(k)) && keys.some((k) => k !== 'Description' && k !== 'Metadata');
 }
 
 function describe(value: unknown): string {

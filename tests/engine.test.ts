@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { lintTemplate } from '../src/engine/run.js';
+import { defineRule, formatMessage } from '../src/engine/rule.js';
+import { template } from './helpers/lint.js';
+
+const TEXT = 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 5\n  F:\n    Type: AWS::Lambda::Function\n';
+
+const reportsEveryQueue = defineRule({
+  id: 'test-reports',
+  severity: 'warning',
+  category: 'lambda',
+  description: 'test',
+  suggest: ['Amazon SQS'],
+  sources: [],
+  messages: { m: 'Queue "{{q}}" property {{p}}.' },
+  check({ graph, report }) {
+    for (const q of graph.ofType('AWS::SQS::Queue')) {
+      report({ message: 'm', at: q.pathOf('VisibilityTimeout'), data: { q: q.id, p: 'VisibilityTimeout' } });
+      report({ message: 'm', at: q.pathOf('DelaySeconds'), data: { q: q.id, p: 'DelaySeconds' }, severity: 'error', related: [{ at: ['Resources', 'F'], message: 'see F' }] });
+    }
+  },
+});
+
+const throws = defineRule({
+  id: 'test-throws',
+  severity: 'error',
+  category: 'lambda',
+  description: 'test',
+  suggest: [],
+  sources: [],
+  messages: {},
+  check() {
+    throw new TypeError('boom');
+  },
+});
+
+describe('engine', () => {
+  it('turns reported paths into ranges (nearest parent when absent), fills messages, sorts', () => {
+    const findings = lintTemplate(template(TEXT), [reportsEveryQueue]);
+    expect(findings.map((f) => [f.range.start, f.severity, f.message, f.resource, f.suggest])).toEqual([
+      [{ line: 4, column: 5 }, 'warning', 'Queue "Q" property VisibilityTimeout.', 'Q', ['Amazon SQS']],
+      [{ line: 5, column: 21 }, 'error', 'Queue "Q" property DelaySeconds.', 'Q', ['Amazon SQS']],
+    ]);
+    expect(findings[1].related).toEqual([{ file: 'test.yaml', path: ['Resources', 'F'], range: { start: { line: 7, column: 5 }, end: { line: 8, column: 1 } }, message: 'see F' }]);
+  });
+
+  it('turns a throwing rule into an internal-error finding and keeps the other rules', () => {
+    const findings = lintTemplate(template(TEXT), [throws, reportsEveryQueue]);
+    expect(findings.map((f) => `${f.rule}: ${f.message}`)).toEqual([
+      'internal-error: rule test-throws failed on this template: boom',
+      'test-reports: Queue "Q" property VisibilityTimeout.',
+      'test-reports: Queue "Q" property DelaySeconds.',
+    ]);
+  });
+
+  it('leaves an unfilled placeholder visible rather than empty', () => {
+    expect(formatMessage('a {{x}} b {{y}}', { x: 1 })).toBe('a 1 b {{y}}');
+  });
+});
