@@ -13,6 +13,7 @@ const DOC_HEADINGS = ['## What it checks', '## Why', '## What to do instead', '#
 
 const ruleFiles = readdirSync(join(ROOT, 'rules'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
+  // Helpers shared by a folder's rules live in rules/<service>/lib/, not beside the rules.
   .flatMap((d) => readdirSync(join(ROOT, 'rules', d.name)).filter((f) => f.endsWith('.ts')).map((f) => `${d.name}/${f.replace(/\.ts$/, '')}`))
   .sort();
 

@@ -26,6 +26,8 @@ export interface Report {
   severity?: Severity;
   /** Other places that explain the finding: the function's Timeout for a queue's visibility. */
   related?: Array<{ at: Path; message: string }>;
+  /** Services to suggest for this finding, instead of the rule's own list (a runtime's successor). */
+  suggest?: readonly string[];
 }
 
 export interface RuleContext {
@@ -36,6 +38,8 @@ export interface RuleContext {
   date: Date;
   report(report: Report): void;
 }
+
+export type ReportFn = RuleContext['report'];
 
 export interface Rule {
   id: string;

@@ -35,7 +35,15 @@ export function lintTemplate(template: Template, rules: readonly Rule[], options
       });
     }
   }
-  return findings.sort(compareFindings);
+  return dedupe(findings.sort(compareFindings));
+}
+
+/** One finding per rule, place and message: a value reached through two edges is still one problem. */
+function dedupe(sorted: Finding[]): Finding[] {
+  return sorted.filter((f, i) => {
+    const prev = sorted[i - 1];
+    return !prev || compareFindings(prev, f) !== 0 || prev.severity !== f.severity;
+  });
 }
 
 function optionsFor(rule: Rule, overrides: Record<string, number | string> = {}): Record<string, number | string> {
@@ -61,7 +69,7 @@ function toFinding(template: Template, rule: Rule, report: Report): Finding {
       range: template.source.locate(r.at).range,
       message: r.message,
     })),
-    suggest: rule.suggest,
+    suggest: report.suggest ?? rule.suggest,
     resource: resourceOf(report.at),
   };
 }

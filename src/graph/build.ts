@@ -1,30 +1,46 @@
 import type { Path, Template } from '../load/types.js';
 import { classifyArn, classifyResource, FUNCTION_TYPES } from './event-sources.js';
-import { type Edge, type EdgeKind, type EventSourceLink, PropertyView, type ResourceGraph, ResourceNode } from './model.js';
+import { type ApiIntegration, type Edge, type EdgeKind, type EventSourceKind, type EventSourceLink, PropertyView, type Reference, type ResourceGraph, ResourceNode } from './model.js';
 import { asObject, intrinsic, Resolver } from './resolve.js';
+
+/** The Globals section SAM merges into each of its resource types. */
+const SAM_GLOBALS: Record<string, string> = {
+  'AWS::Serverless::Function': 'Function',
+  'AWS::Serverless::Api': 'Api',
+  'AWS::Serverless::HttpApi': 'HttpApi',
+  'AWS::Serverless::SimpleTable': 'SimpleTable',
+  'AWS::Serverless::StateMachine': 'StateMachine',
+};
+
+/** SAM event types that become an event source mapping, and the property naming their source. */
+const SAM_POLLED_EVENTS: Record<string, { kind?: EventSourceKind; source: string }> = {
+  SQS: { source: 'Queue' },
+  Kinesis: { kind: 'kinesis', source: 'Stream' },
+  DynamoDB: { kind: 'dynamodb', source: 'Stream' },
+  MSK: { kind: 'kafka', source: 'Stream' },
+  MQ: { kind: 'mq', source: 'Broker' },
+  SelfManagedKafka: { kind: 'kafka', source: 'KafkaBootstrapServers' },
+  DocumentDB: { kind: 'docdb', source: 'Cluster' },
+};
 
 export interface BuildOptions {
   /** `--parameter Key=Value`: used instead of the parameters' defaults. */
   parameters?: ReadonlyMap<string, string>;
 }
 
-/** A reference from inside a value to a resource of the template. */
-interface Reference {
-  node: ResourceNode;
-  path: Path;
-  kind: 'ref' | 'getatt' | 'sub';
-  attribute?: string;
-}
 
 /** Builds the resource graph of one template, once: nodes, reference edges, semantic edges, event source links. */
 export function buildGraph(template: Template, options: BuildOptions = {}): ResourceGraph {
   const resolver = new Resolver(template.body, options.parameters);
   const byId = new Map<string, ResourceNode>();
+  const globals = asObject(template.body.Globals);
   for (const [id, raw] of Object.entries(asObject(template.body.Resources))) {
     const res = asObject(raw);
     // A resource without a string Type cannot be deployed; it is left out of the graph rather than guessed at.
     if (typeof res.Type !== 'string') continue;
-    byId.set(id, new ResourceNode(resolver, id, res.Type, ['Resources', id], res));
+    const section = SAM_GLOBALS[res.Type];
+    const global = section && Object.hasOwn(globals, section) ? { path: ['Globals', section], raw: asObject(globals[section]) } : undefined;
+    byId.set(id, new ResourceNode(resolver, id, res.Type, ['Resources', id], res, global));
   }
   return new Graph(template, resolver, byId).build();
 }
@@ -32,6 +48,7 @@ export function buildGraph(template: Template, options: BuildOptions = {}): Reso
 class Graph implements ResourceGraph {
   readonly resources: ResourceNode[];
   readonly eventSources: EventSourceLink[] = [];
+  readonly apiIntegrations: ApiIntegration[] = [];
   private readonly byType = new Map<string, ResourceNode[]>();
   private readonly byKind = new Map<EdgeKind, Edge[]>();
   private readonly out = new Map<ResourceNode, Edge[]>();
@@ -79,6 +96,11 @@ class Graph implements ResourceGraph {
     for (const node of this.resources) {
       for (const r of this.referencesIn(node.raw.Properties, node.properties.path)) {
         this.add({ kind: r.kind, from: node, to: r.node, path: r.path, attribute: r.attribute });
+      }
+      if (node.properties.globals) {
+        for (const r of this.referencesIn(node.properties.globals.raw, node.properties.globals.path)) {
+          this.add({ kind: r.kind, from: node, to: r.node, path: r.path, attribute: r.attribute });
+        }
       }
       this.dependsOn(node);
     }
@@ -149,8 +171,8 @@ class Graph implements ResourceGraph {
   /** The resources a property names, through any intrinsic (both branches of Fn::If included). */
   private targets(view: PropertyView, key: string | Path): Reference[] {
     const steps = typeof key === 'string' ? [key] : key;
-    let raw: unknown = view.raw;
-    for (const s of steps) raw = raw !== null && typeof raw === 'object' ? (raw as Record<string | number, unknown>)[s] : undefined;
+    let raw: unknown = view.get(String(steps[0]));
+    for (const s of steps.slice(1)) raw = raw !== null && typeof raw === 'object' ? (raw as Record<string | number, unknown>)[s] : undefined;
     if (raw === undefined) return [];
     if (typeof raw === 'string' && steps.length > 0) {
       return []; // a literal name or ARN: matched by value where a rule needs it
@@ -162,6 +184,30 @@ class Graph implements ResourceGraph {
     switch (node.type) {
       case 'AWS::Lambda::EventSourceMapping':
         return this.eventSourceMapping(node);
+      case 'AWS::Serverless::Function':
+        return this.samFunction(node);
+      case 'AWS::ApiGateway::Method':
+        return this.restMethod(node);
+      case 'AWS::ApiGatewayV2::Integration':
+        return this.httpIntegration(node);
+      case 'AWS::Lambda::Url':
+        for (const t of this.targets(node.properties, 'TargetFunctionArn')) {
+          const fn = this.functionBehind(t.node);
+          if (FUNCTION_TYPES.has(fn.type)) this.apiIntegrations.push({ kind: 'url', fn, path: node.path, api: node.id, catchAll: true, timeoutMs: [] });
+        }
+        return;
+      case 'AWS::ElasticLoadBalancingV2::TargetGroup': {
+        const targets = node.properties.get('Targets');
+        if (Array.isArray(targets)) {
+          targets.forEach((_, i) => {
+            for (const t of this.targets(node.properties, ['Targets', i, 'Id'])) {
+              const fn = this.functionBehind(t.node);
+              if (FUNCTION_TYPES.has(fn.type)) this.apiIntegrations.push({ kind: 'alb', fn, path: t.path, api: node.id, catchAll: true, timeoutMs: [] });
+            }
+          });
+        }
+        return;
+      }
       case 'AWS::S3::Bucket': {
         const config = asObject(node.properties.raw.NotificationConfiguration);
         for (const list of ['LambdaConfigurations', 'QueueConfigurations', 'TopicConfigurations'] as const) {
@@ -222,6 +268,90 @@ class Graph implements ResourceGraph {
         return;
       }
     }
+  }
+
+  /** SAM events: polled sources become event source links, S3/SNS events edges, Api/HttpApi events integrations. */
+  private samFunction(fn: ResourceNode): void {
+    const events = asObject(fn.properties.get('Events'));
+    const eventsPath = fn.properties.pathOf('Events');
+    for (const [name, rawEvent] of Object.entries(events)) {
+      const event = asObject(rawEvent);
+      const type = typeof event.Type === 'string' ? event.Type : '';
+      const settings = new PropertyView(this.resolver, [...eventsPath, name, 'Properties'], asObject(event.Properties));
+      const polled = SAM_POLLED_EVENTS[type];
+      if (polled) {
+        const sourceRef = this.referencesIn(settings.raw[polled.source], settings.pathOf(polled.source))[0];
+        const link: EventSourceLink = {
+          name: `${fn.id}.Events.${name}`,
+          settings,
+          path: [...eventsPath, name],
+          source: { kind: polled.kind, path: settings.pathOf(polled.source) },
+          fn,
+          functionPath: fn.path,
+        };
+        if (sourceRef) {
+          link.source = { kind: polled.kind ?? classifyResource(sourceRef.node), node: sourceRef.node, path: sourceRef.path };
+        } else if (!polled.kind) {
+          link.source.kind = settings.strings(polled.source).map((s) => classifyArn(s.value)).find((k) => k !== undefined);
+        }
+        this.eventSources.push(link);
+        if (link.source.node) this.add({ kind: 'event-source', from: link.source.node, to: fn, path: link.source.path });
+        continue;
+      }
+      const from = (key: string) => this.referencesIn(settings.raw[key], settings.pathOf(key));
+      switch (type) {
+        case 'S3':
+          for (const b of from('Bucket')) this.add({ kind: 'notification', from: b.node, to: fn, path: b.path });
+          break;
+        case 'SNS':
+          for (const t of from('Topic')) this.add({ kind: 'subscription', from: t.node, to: fn, path: t.path });
+          break;
+        case 'Api':
+        case 'HttpApi': {
+          const rest = type === 'Api';
+          const apiRef = from(rest ? 'RestApiId' : 'ApiId')[0];
+          const paths = settings.strings('Path');
+          const methods = settings.strings('Method');
+          const anyMethod = methods.length === 0 || methods.some((m) => m.value.toLowerCase() === 'any');
+          const catchAll = paths.length === 0 ? !rest : paths.some((p) => /\{[^}]+\+\}/.test(p.value) || (p.value === '/' && anyMethod));
+          this.apiIntegrations.push({
+            kind: rest ? 'rest' : 'http',
+            fn,
+            path: [...eventsPath, name],
+            api: apiRef?.node.id ?? (rest ? 'ServerlessRestApi' : 'ServerlessHttpApi'),
+            catchAll,
+            timeoutMs: settings.numbers('TimeoutInMillis'),
+          });
+          break;
+        }
+      }
+    }
+    if (fn.properties.has('FunctionUrlConfig')) {
+      this.apiIntegrations.push({ kind: 'url', fn, path: fn.properties.pathOf('FunctionUrlConfig'), api: `${fn.id}.FunctionUrl`, catchAll: true, timeoutMs: [] });
+    }
+  }
+
+  /** A REST API method whose integration invokes a function: `{proxy+}` resources and `ANY /` are catch-alls. */
+  private restMethod(method: ResourceNode): void {
+    const uri = this.targets(method.properties, ['Integration', 'Uri']).map((t) => this.functionBehind(t.node)).find((n) => FUNCTION_TYPES.has(n.type));
+    if (!uri) return;
+    const resource = this.targets(method.properties, 'ResourceId')[0];
+    const verbs = method.strings('HttpMethod').map((m) => m.value.toUpperCase());
+    let catchAll = false;
+    if (resource?.node.type === 'AWS::ApiGateway::Resource') catchAll = resource.node.strings('PathPart').some((p) => /^\{[^}]+\+\}$/.test(p.value));
+    else if (resource?.node.type === 'AWS::ApiGateway::RestApi' && resource.attribute === 'RootResourceId') catchAll = verbs.includes('ANY');
+    const api = this.targets(method.properties, 'RestApiId')[0]?.node.id;
+    this.apiIntegrations.push({ kind: 'rest', fn: uri, path: method.pathOf(['Integration', 'Uri']), api, catchAll, timeoutMs: method.numbers(['Integration', 'TimeoutInMillis']) });
+  }
+
+  /** An HTTP/WebSocket API integration with a function; catch-all when a `$default` or `ANY /{proxy+}` route targets it. */
+  private httpIntegration(integration: ResourceNode): void {
+    const fn = this.targets(integration.properties, 'IntegrationUri').map((t) => this.functionBehind(t.node)).find((n) => FUNCTION_TYPES.has(n.type));
+    if (!fn) return;
+    const routes = this.ofType('AWS::ApiGatewayV2::Route').filter((r) => this.targets(r.properties, 'Target').some((t) => t.node === integration));
+    const catchAll = routes.some((r) => r.strings('RouteKey').some((k) => k.value === '$default' || /^ANY \/\{[^}]+\+\}$/.test(k.value)));
+    const api = this.targets(integration.properties, 'ApiId')[0]?.node.id;
+    this.apiIntegrations.push({ kind: 'http', fn, path: integration.pathOf('IntegrationUri'), api, catchAll, timeoutMs: integration.numbers('TimeoutInMillis') });
   }
 
   /** An alias or version stands for its function. */

@@ -20,20 +20,35 @@ export class PropertyView {
     /** Where the block stands in the template. */
     readonly path: Path,
     readonly raw: Record<string, unknown>,
+    /** SAM's Globals section for this resource type: a property absent here is read there, at its own line. */
+    readonly globals?: { path: Path; raw: Record<string, unknown> },
   ) {}
 
   /** Every possible value at `key` (a property name or a path below the block). */
   candidates(key: string | Path): Candidate[] {
-    return this.resolver.lookup(this.raw, this.path, typeof key === 'string' ? [key] : key);
+    const steps = typeof key === 'string' ? [key] : key;
+    const from = this.blockHolding(steps[0]);
+    return this.resolver.lookup(from.raw, from.path, steps);
   }
 
-  /** Is the property written in the template (whatever its value)? */
+  /** Is the property written in the template (here or in Globals), whatever its value? */
   has(key: string): boolean {
-    return Object.hasOwn(this.raw, key);
+    return Object.hasOwn(this.raw, key) || (this.globals !== undefined && Object.hasOwn(this.globals.raw, key));
+  }
+
+  /** The raw value of a property (from Globals when it is set only there). */
+  get(key: string): unknown {
+    return this.blockHolding(key).raw[key];
   }
 
   pathOf(key: string | Path): Path {
-    return [...this.path, ...(typeof key === 'string' ? [key] : key)];
+    const steps = typeof key === 'string' ? [key] : key;
+    return [...this.blockHolding(steps[0]).path, ...steps];
+  }
+
+  private blockHolding(first: string | number | undefined): { path: Path; raw: Record<string, unknown> } {
+    if (this.globals && typeof first === 'string' && !Object.hasOwn(this.raw, first) && Object.hasOwn(this.globals.raw, first)) return this.globals;
+    return this;
   }
 
   /** Every known numeric value (numeric strings count, as CloudFormation accepts them); `fallback` when absent. */
@@ -82,8 +97,9 @@ export class ResourceNode {
     /** ['Resources', id] */
     readonly path: Path,
     readonly raw: Record<string, unknown>,
+    globals?: { path: Path; raw: Record<string, unknown> },
   ) {
-    this.properties = new PropertyView(resolver, [...path, 'Properties'], asObject(raw.Properties));
+    this.properties = new PropertyView(resolver, [...path, 'Properties'], asObject(raw.Properties), globals);
   }
 
   get condition(): string | undefined {
@@ -169,6 +185,20 @@ export interface EventSourceLink {
   functionPath: Path;
 }
 
+/** A function behind an HTTP front door: API Gateway (REST or HTTP API), a function URL, or a load balancer. */
+export interface ApiIntegration {
+  kind: 'rest' | 'http' | 'url' | 'alb';
+  fn: ResourceNode;
+  /** Where the integration is written (the method, integration, URL, target group or SAM event). */
+  path: Path;
+  /** Which API it belongs to, so that integrations of one API can be counted (a logical ID, or SAM's implicit API). */
+  api?: string;
+  /** A route that takes every path: `{proxy+}`, `ANY /`, `$default`, a function URL, a load balancer. */
+  catchAll: boolean;
+  /** The integration's own timeout (TimeoutInMillis), when it sets one. */
+  timeoutMs: Known<number>[];
+}
+
 export type { PathSegment };
 
 export interface ResourceGraph {
@@ -181,5 +211,16 @@ export interface ResourceGraph {
   outgoing(node: ResourceNode, kind?: EdgeKind): readonly Edge[];
   incoming(node: ResourceNode, kind?: EdgeKind): readonly Edge[];
   readonly eventSources: readonly EventSourceLink[];
+  readonly apiIntegrations: readonly ApiIntegration[];
   readonly resolver: Resolver;
+  /** Every Ref, Fn::GetAtt and ${Res}/${Res.Attr} inside `value` (which stands at `path`) that names a resource. */
+  referencesIn(value: unknown, path: Path): Reference[];
+}
+
+/** A reference from inside a value to a resource of the template. */
+export interface Reference {
+  node: ResourceNode;
+  path: Path;
+  kind: 'ref' | 'getatt' | 'sub';
+  attribute?: string;
 }

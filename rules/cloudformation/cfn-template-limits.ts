@@ -1,0 +1,60 @@
+import { CFN_TEMPLATE_LIMITS } from '../../src/data/limits.js';
+import { defineRule, type Severity } from '../../src/engine/rule.js';
+
+/** Warn from this share of a limit, as cfn-lint does. */
+const WARN_AT = 0.9;
+
+export default defineRule({
+  id: 'cfn-template-limits',
+  severity: 'error',
+  category: 'cloudformation',
+  description: "CloudFormation's template quotas: resources, parameters, outputs, mappings, name lengths, Description and body size (error above, warning from 90%).",
+  suggest: ['nested stacks (AWS::CloudFormation::Stack)', 'splitting the application into several stacks'],
+  sources: ['https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html'],
+  messages: {
+    count: 'The template has {{count}} {{what}}; CloudFormation allows {{max}}.',
+    nameLength: '{{what}} "{{name}}" is {{length}} characters long; CloudFormation allows {{max}}.',
+    description: 'The template Description is {{bytes}} bytes; CloudFormation allows {{max}}.',
+    body: 'The template is {{bytes}} bytes; CloudFormation accepts at most {{max}} bytes from S3.',
+    bodyInline: 'The template is {{bytes}} bytes; passed inline (--template-body) CloudFormation accepts at most {{max}} bytes, so it must be uploaded to S3.',
+  },
+  check({ graph, report }) {
+    const body = graph.template.body;
+    const severityFor = (value: number, max: number): Severity | undefined => (value > max ? 'error' : value >= WARN_AT * max ? 'warning' : undefined);
+    const sections = [
+      ['Resources', 'resources', CFN_TEMPLATE_LIMITS.resources.value],
+      ['Parameters', 'parameters', CFN_TEMPLATE_LIMITS.parameters.value],
+      ['Outputs', 'outputs', CFN_TEMPLATE_LIMITS.outputs.value],
+      ['Mappings', 'mappings', CFN_TEMPLATE_LIMITS.mappings.value],
+    ] as const;
+    for (const [section, what, max] of sections) {
+      const value = body[section];
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+      const names = Object.keys(value);
+      const severity = severityFor(names.length, max);
+      if (severity) report({ message: 'count', severity, at: [section], data: { count: names.length, what, max } });
+      const idMax = CFN_TEMPLATE_LIMITS.idLength.value;
+      for (const name of names) {
+        if (name.length > idMax) report({ message: 'nameLength', at: [section, name], data: { what: what.replace(/s$/, '').replace(/^./, (c) => c.toUpperCase()), name: `${name.slice(0, 24)}…`, length: name.length, max: idMax } });
+      }
+      if (section === 'Mappings') {
+        const attrMax = CFN_TEMPLATE_LIMITS.mappingAttributes.value;
+        for (const name of names) {
+          const entries = (value as Record<string, unknown>)[name];
+          if (entries === null || typeof entries !== 'object') continue;
+          const count = Object.keys(entries).length;
+          const s = severityFor(count, attrMax);
+          if (s) report({ message: 'count', severity: s, at: [section, name], data: { count, what: `entries in mapping ${name}`, max: attrMax } });
+        }
+      }
+    }
+    if (typeof body.Description === 'string') {
+      const bytes = Buffer.byteLength(body.Description, 'utf8');
+      const max = CFN_TEMPLATE_LIMITS.description.value;
+      if (bytes > max) report({ message: 'description', at: ['Description'], data: { bytes, max } });
+    }
+    const bytes = Buffer.byteLength(graph.template.text, 'utf8');
+    if (bytes > CFN_TEMPLATE_LIMITS.bodyS3.value) report({ message: 'body', at: [], data: { bytes, max: CFN_TEMPLATE_LIMITS.bodyS3.value } });
+    else if (bytes > CFN_TEMPLATE_LIMITS.bodyInline.value) report({ message: 'bodyInline', severity: 'warning', at: [], data: { bytes, max: CFN_TEMPLATE_LIMITS.bodyInline.value } });
+  },
+});
