@@ -4,6 +4,7 @@ import type { ApiIntegration } from '../../src/graph/index.js';
 const FRONT: Record<ApiIntegration['kind'], string> = {
   rest: 'REST API',
   http: 'HTTP API',
+  websocket: 'WebSocket API',
   url: 'function URL',
   alb: 'load balancer target group',
 };
@@ -22,6 +23,7 @@ export default defineRule({
   check({ graph, report }) {
     const byApi = new Map<string, ApiIntegration[]>();
     for (const i of graph.apiIntegrations) {
+      if (i.kind === 'websocket') continue; // a WebSocket $default route is a message handler, not a web server
       const key = `${i.kind}:${i.api ?? i.fn.id}`;
       byApi.set(key, [...(byApi.get(key) ?? []), i]);
     }

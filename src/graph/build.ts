@@ -321,6 +321,7 @@ class Graph implements ResourceGraph {
             api: apiRef?.node.id ?? (rest ? 'ServerlessRestApi' : 'ServerlessHttpApi'),
             catchAll,
             timeoutMs: settings.numbers('TimeoutInMillis'),
+            streaming: apiRef ? streamsTo(apiRef.node.properties.get('DefinitionBody'), fn.id) : false,
           });
           break;
         }
@@ -341,7 +342,9 @@ class Graph implements ResourceGraph {
     if (resource?.node.type === 'AWS::ApiGateway::Resource') catchAll = resource.node.strings('PathPart').some((p) => /^\{[^}]+\+\}$/.test(p.value));
     else if (resource?.node.type === 'AWS::ApiGateway::RestApi' && resource.attribute === 'RootResourceId') catchAll = verbs.includes('ANY');
     const api = this.targets(method.properties, 'RestApiId')[0]?.node.id;
-    this.apiIntegrations.push({ kind: 'rest', fn: uri, path: method.pathOf(['Integration', 'Uri']), api, catchAll, timeoutMs: method.numbers(['Integration', 'TimeoutInMillis']) });
+    const streaming =
+      method.strings(['Integration', 'ResponseTransferMode']).some((m) => m.value === 'STREAM') || streamsTo(method.properties.get('Integration'), uri.id);
+    this.apiIntegrations.push({ kind: 'rest', fn: uri, path: method.pathOf(['Integration', 'Uri']), api, catchAll, timeoutMs: method.numbers(['Integration', 'TimeoutInMillis']), streaming });
   }
 
   /** An HTTP/WebSocket API integration with a function; catch-all when a `$default` or `ANY /{proxy+}` route targets it. */
@@ -350,8 +353,9 @@ class Graph implements ResourceGraph {
     if (!fn) return;
     const routes = this.ofType('AWS::ApiGatewayV2::Route').filter((r) => this.targets(r.properties, 'Target').some((t) => t.node === integration));
     const catchAll = routes.some((r) => r.strings('RouteKey').some((k) => k.value === '$default' || /^ANY \/\{[^}]+\+\}$/.test(k.value)));
-    const api = this.targets(integration.properties, 'ApiId')[0]?.node.id;
-    this.apiIntegrations.push({ kind: 'http', fn, path: integration.pathOf('IntegrationUri'), api, catchAll, timeoutMs: integration.numbers('TimeoutInMillis') });
+    const api = this.targets(integration.properties, 'ApiId')[0]?.node;
+    const websocket = api?.strings('ProtocolType').some((p) => p.value === 'WEBSOCKET') ?? false;
+    this.apiIntegrations.push({ kind: websocket ? 'websocket' : 'http', fn, path: integration.pathOf('IntegrationUri'), api: api?.id, catchAll, timeoutMs: integration.numbers('TimeoutInMillis') });
   }
 
   /** An alias or version stands for its function. */
@@ -399,6 +403,13 @@ class Graph implements ResourceGraph {
     this.eventSources.push(link);
     if (link.source.node && link.fn) this.add({ kind: 'event-source', from: link.source.node, to: link.fn, path: link.source.path, via: mapping });
   }
+}
+
+/** Does an API definition (OpenAPI body or integration) invoke the function through Lambda response streaming? */
+function streamsTo(definition: unknown, fnId: string): boolean {
+  if (definition === undefined) return false;
+  const text = JSON.stringify(definition);
+  return text.includes('response-streaming-invocations') && text.includes(fnId);
 }
 
 /** The text of a `Fn::Sub` with its `${...}` placeholders blanked: enough to read an ARN's service segment. */

@@ -187,7 +187,7 @@ export interface EventSourceLink {
 
 /** A function behind an HTTP front door: API Gateway (REST or HTTP API), a function URL, or a load balancer. */
 export interface ApiIntegration {
-  kind: 'rest' | 'http' | 'url' | 'alb';
+  kind: 'rest' | 'http' | 'websocket' | 'url' | 'alb';
   fn: ResourceNode;
   /** Where the integration is written (the method, integration, URL, target group or SAM event). */
   path: Path;
@@ -197,6 +197,8 @@ export interface ApiIntegration {
   catchAll: boolean;
   /** The integration's own timeout (TimeoutInMillis), when it sets one. */
   timeoutMs: Known<number>[];
+  /** Response streaming (`response-streaming-invocations`, ResponseTransferMode STREAM): the 29 s limit does not apply. */
+  streaming?: boolean;
 }
 
 export type { PathSegment };
