@@ -1,5 +1,5 @@
 import { CFN_TEMPLATE_LIMITS } from '../../src/data/limits.js';
-import { defineRule, type Severity } from '../../src/engine/rule.js';
+import { defineRule } from '../../src/engine/rule.js';
 
 /** Warn from this share of a limit, as cfn-lint does. */
 const WARN_AT = 0.9;
@@ -13,14 +13,17 @@ export default defineRule({
   sources: ['https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html'],
   messages: {
     count: 'The template has {{count}} {{what}}; CloudFormation allows {{max}}.',
+    nearCount: 'The template has {{count}} {{what}}, {{percent}}% of the {{max}} CloudFormation allows.',
     nameLength: '{{what}} "{{name}}" is {{length}} characters long; CloudFormation allows {{max}}.',
     description: 'The template Description is {{bytes}} bytes; CloudFormation allows {{max}}.',
-    body: 'The template is {{bytes}} bytes; CloudFormation accepts at most {{max}} bytes from S3.',
-    bodyInline: 'The template is {{bytes}} bytes; passed inline (--template-body) CloudFormation accepts at most {{max}} bytes, so it must be uploaded to S3.',
+    body: 'The template is {{bytes}} bytes; {{limit}}.',
   },
   check({ graph, report }) {
     const body = graph.template.body;
-    const severityFor = (value: number, max: number): Severity | undefined => (value > max ? 'error' : value >= WARN_AT * max ? 'warning' : undefined);
+    const reportCount = (count: number, max: number, what: string, at: string[]) => {
+      if (count > max) report({ message: 'count', at, data: { count, what, max } });
+      else if (count >= WARN_AT * max) report({ message: 'nearCount', severity: 'warning', at, data: { count, what, max, percent: Math.floor((count / max) * 100) } });
+    };
     const sections = [
       ['Resources', 'resources', CFN_TEMPLATE_LIMITS.resources.value],
       ['Parameters', 'parameters', CFN_TEMPLATE_LIMITS.parameters.value],
@@ -31,20 +34,17 @@ export default defineRule({
       const value = body[section];
       if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
       const names = Object.keys(value);
-      const severity = severityFor(names.length, max);
-      if (severity) report({ message: 'count', severity, at: [section], data: { count: names.length, what, max } });
+      reportCount(names.length, max, what, [section]);
       const idMax = CFN_TEMPLATE_LIMITS.idLength.value;
       for (const name of names) {
-        if (name.length > idMax) report({ message: 'nameLength', at: [section, name], data: { what: what.replace(/s$/, '').replace(/^./, (c) => c.toUpperCase()), name: `${name.slice(0, 24)}…`, length: name.length, max: idMax } });
+        if (name.length > idMax) report({ message: 'nameLength', onKey: true, at: [section, name], data: { what: what.replace(/s$/, '').replace(/^./, (c) => c.toUpperCase()), name: `${name.slice(0, 24)}…`, length: name.length, max: idMax } });
       }
       if (section === 'Mappings') {
         const attrMax = CFN_TEMPLATE_LIMITS.mappingAttributes.value;
         for (const name of names) {
           const entries = (value as Record<string, unknown>)[name];
           if (entries === null || typeof entries !== 'object') continue;
-          const count = Object.keys(entries).length;
-          const s = severityFor(count, attrMax);
-          if (s) report({ message: 'count', severity: s, at: [section, name], data: { count, what: `entries in mapping ${name}`, max: attrMax } });
+          reportCount(Object.keys(entries).length, attrMax, `entries in mapping ${name}`, [section, name]);
         }
       }
     }
@@ -54,7 +54,11 @@ export default defineRule({
       if (bytes > max) report({ message: 'description', at: ['Description'], data: { bytes, max } });
     }
     const bytes = Buffer.byteLength(graph.template.text, 'utf8');
-    if (bytes > CFN_TEMPLATE_LIMITS.bodyS3.value) report({ message: 'body', at: [], data: { bytes, max: CFN_TEMPLATE_LIMITS.bodyS3.value } });
-    else if (bytes > CFN_TEMPLATE_LIMITS.bodyInline.value) report({ message: 'bodyInline', severity: 'warning', at: [], data: { bytes, max: CFN_TEMPLATE_LIMITS.bodyInline.value } });
+    if (bytes > CFN_TEMPLATE_LIMITS.bodyS3.value) {
+      report({ message: 'body', at: [], data: { bytes, limit: `CloudFormation accepts at most ${CFN_TEMPLATE_LIMITS.bodyS3.value} bytes, even from S3` } });
+    } else if (bytes > CFN_TEMPLATE_LIMITS.bodyInline.value) {
+      const limit = `passed inline (--template-body) CloudFormation accepts at most ${CFN_TEMPLATE_LIMITS.bodyInline.value} bytes, so it must be uploaded to S3`;
+      report({ message: 'body', severity: 'warning', at: [], data: { bytes, limit } });
+    }
   },
 });

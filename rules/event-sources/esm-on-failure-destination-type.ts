@@ -13,7 +13,7 @@ export default defineRule({
   sources: ['https://docs.aws.amazon.com/lambda/latest/api/API_OnFailure.html', 'https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html'],
   messages: {
     wrongResource: 'Event source mapping "{{name}}" sends failed batches to {{type}} "{{target}}"; an on-failure destination must be an SQS queue, an SNS topic or an S3 bucket.',
-    wrongArn: 'Event source mapping "{{name}}" sends failed batches to a {{service}} ARN; an on-failure destination must be an SQS queue, an SNS topic or an S3 bucket.',
+    wrongArn: 'Event source mapping "{{name}}" sends failed batches to {{arn}} (service "{{service}}"); an on-failure destination must be an SQS queue, an SNS topic or an S3 bucket.',
   },
   check({ graph, report }) {
     for (const link of graph.eventSources) {
@@ -29,7 +29,7 @@ export default defineRule({
       for (const arn of link.settings.strings(key)) {
         const service = /^arn:[^:]+:([^:]+):/.exec(arn.value)?.[1];
         if (!service || ALLOWED_SERVICES.has(service) || (kafka && service === 'kafka')) continue;
-        report({ message: 'wrongArn', at: arn.path, data: { name: link.name, service } });
+        report({ message: 'wrongArn', at: arn.path, data: { name: link.name, arn: arn.value, service } });
       }
     }
   },

@@ -23,6 +23,7 @@ export default defineRule({
       if (otherInvokers) continue;
       const settings: Array<{ setting: string; at: readonly (string | number)[] }> = [];
       if (fn.has('DeadLetterConfig')) settings.push({ setting: 'DeadLetterConfig', at: fn.pathOf('DeadLetterConfig') });
+      if (fn.type === 'AWS::Serverless::Function' && fn.has('DeadLetterQueue')) settings.push({ setting: 'DeadLetterQueue', at: fn.pathOf('DeadLetterQueue') });
       if (fn.has('EventInvokeConfig')) settings.push({ setting: 'EventInvokeConfig', at: fn.pathOf('EventInvokeConfig') });
       for (const cfg of graph.ofType('AWS::Lambda::EventInvokeConfig')) {
         if (!cfg.has('DestinationConfig')) continue;

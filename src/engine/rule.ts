@@ -22,6 +22,8 @@ export interface Report {
   data?: Record<string, string | number>;
   /** Where the finding is: the template path of the offending value (the nearest existing parent is shown when absent). */
   at: Path;
+  /** Point at the key that holds `at` (a logical ID that is too long) rather than at its value. */
+  onKey?: boolean;
   /** Overrides the rule's default severity for this finding (rules that give more than one). */
   severity?: Severity;
   /** Other places that explain the finding: the function's Timeout for a queue's visibility. */

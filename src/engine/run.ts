@@ -61,7 +61,7 @@ function toFinding(template: Template, rule: Rule, report: Report): Finding {
     rule: rule.id,
     severity,
     message: formatMessage(template_, report.data),
-    range: template.source.locate(report.at).range,
+    range: (report.onKey && template.source.locateKey(report.at)) || template.source.locate(report.at).range,
     path: report.at,
     related: (report.related ?? []).map((r) => ({
       file: template.file,
