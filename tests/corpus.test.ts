@@ -4,6 +4,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintPaths } from '../src/api.js';
+import { buildGraph } from '../src/graph/build.js';
+import type { ResourceGraph } from '../src/graph/model.js';
+import { intrinsic, Resolver } from '../src/graph/resolve.js';
+import { parseTemplate } from '../src/load/template.js';
 import { INTERNAL_ERROR_RULE } from '../src/engine/finding.js';
 import { RULES } from '../rules/index.js';
 
@@ -20,6 +24,28 @@ describe.skipIf(!present)('the real-world corpus', () => {
     const templates = rows.filter((r) => r[2] !== 'not-a-template').length;
     expect(result.files + result.inputErrors.length).toBeGreaterThanOrEqual(templates);
     expect(result.files).toBeGreaterThan(1000);
+  });
+
+  it('never fires on a value it could not resolve', () => {
+    const unresolved: string[] = [];
+    const graphs = new Map<string, ResourceGraph>();
+    for (const f of result.findings) {
+      if (!graphs.has(f.file)) {
+        const parsed = parseTemplate(f.file, result.sources.get(f.file)!);
+        if (parsed.kind === 'template') graphs.set(f.file, buildGraph(parsed.template));
+      }
+      const graph = graphs.get(f.file)!;
+      const body = graph.template.body;
+      let value: unknown = body;
+      for (const step of f.path) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[step] : undefined;
+      // Absent (a default) or a literal is known; a reference to a resource is an edge the rule followed;
+      // any other intrinsic must resolve to known values only.
+      if (!intrinsic(value) || graph.referencesIn(value, f.path).length > 0) continue;
+      const candidates = new Resolver(body).resolve(value, f.path);
+      if (candidates.some((c) => c.kind === 'unknown')) unresolved.push(`${f.file} ${f.rule} ${f.path.join('.')}`);
+    }
+    expect(result.findings.length).toBeGreaterThan(100);
+    expect(unresolved).toEqual([]);
   });
 
   it('has no internal error', () => {

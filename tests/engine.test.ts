@@ -57,3 +57,13 @@ describe('engine', () => {
     expect(formatMessage('a {{x}} b {{y}}', { x: 1 })).toBe('a 1 b {{y}}');
   });
 });
+
+describe('rules that need generated input', () => {
+  it('cfn-template-limits refuses a template over 1 MB', async () => {
+    const { lint } = await import('./helpers/lint.js');
+    const padding = Array.from({ length: 12_000 }, (_, i) => `    k${i}: "${'x'.repeat(80)}"`).join('\n');
+    const text = `Metadata:\n  Padding:\n${padding}\nResources:\n  Q: { Type: AWS::SQS::Queue }\n`;
+    const findings = lint(text, ['cfn-template-limits']);
+    expect(findings.map((f) => [f.severity, f.message.replace(/\d{7,}/, 'N')])).toEqual([['error', 'The template is N bytes; CloudFormation accepts at most 1048576 bytes, even from S3.']]);
+  });
+});
