@@ -63,6 +63,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-p, --parameter <Key=Value>', 'a template parameter value, used instead of its default (repeatable)', collect, [])
     .option('--date <YYYY-MM-DD>', 'the date to lint as (runtime deprecation), default today')
     .option('--rule <id>', 'run only this rule (repeatable)', collect, [])
+    .option('--rule-option <id.option=value>', "set a rule's option, e.g. lambda-long-running.percent=80 (repeatable)", collect, [])
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (also: NO_COLOR=1)')
     .action((paths: string[], opts: LintCommandOptions) => setExit(runLint(paths, opts, io)));
@@ -94,6 +95,7 @@ interface LintCommandOptions {
   parameter: string[];
   date?: string;
   rule: string[];
+  ruleOption: string[];
   color?: boolean;
 }
 
@@ -108,7 +110,8 @@ function runLint(paths: string[], opts: LintCommandOptions, io: Io): number {
   for (const id of opts.rule) if (!RULES.some((r) => r.id === id)) throw new UsageError(`unknown rule "${id}" in --rule; run \`archlint rules\``);
   const rules = opts.rule.length > 0 ? RULES.filter((r) => opts.rule.includes(r.id)) : RULES;
 
-  const result = lintPaths(paths, { rules, parameters, date, readStdin: io.readStdin });
+  const ruleOptions = parseRuleOptions(opts.ruleOption);
+  const result = lintPaths(paths, { rules, parameters, date, ruleOptions, readStdin: io.readStdin });
   if (result.files === 0 && result.inputErrors.length === 0) {
     io.stderr(`archlint: no CloudFormation templates found in ${paths.join(', ')}\n`);
     return EXIT.usage;
@@ -118,6 +121,27 @@ function runLint(paths: string[], opts: LintCommandOptions, io: Io): number {
   if (result.inputErrors.length > 0) return EXIT.usage;
   const bar = SEVERITY_RANK[opts.failOn];
   return result.findings.some((f) => SEVERITY_RANK[f.severity] >= bar) ? EXIT.findings : EXIT.ok;
+}
+
+/** `lambda-long-running.percent=80` → { 'lambda-long-running': { percent: 80 } }, checked against the rule's declared options. */
+function parseRuleOptions(specs: string[]): Record<string, Record<string, number | string>> {
+  const out: Record<string, Record<string, number | string>> = {};
+  for (const spec of specs) {
+    const m = /^([a-z0-9-]+)\.([A-Za-z0-9]+)=(.*)$/.exec(spec);
+    if (!m) throw new UsageError(`--rule-option expects <rule-id>.<option>=<value>, got "${spec}"`);
+    const [, id, name, raw] = m;
+    const rule = RULES.find((r) => r.id === id);
+    if (!rule) throw new UsageError(`unknown rule "${id}" in --rule-option; run \`archlint rules\``);
+    const option = rule.options?.[name];
+    if (!option) {
+      const known = Object.keys(rule.options ?? {});
+      throw new UsageError(`rule ${id} has no option "${name}"${known.length > 0 ? ` (it has: ${known.join(', ')})` : ' (it takes none)'}`);
+    }
+    const value = option.type === 'number' ? Number(raw) : raw;
+    if (option.type === 'number' && (raw.trim() === '' || !Number.isFinite(value))) throw new UsageError(`--rule-option ${id}.${name} expects a number, got "${raw}"`);
+    (out[id] ??= {})[name] = value;
+  }
+  return out;
 }
 
 function parseDate(text: string): Date {

@@ -91,6 +91,16 @@ describe('archlint <files>', () => {
     expect(rules).not.toContain('lambda-long-running');
   });
 
+  it('sets rule options with --rule-option, and refuses unknown ones', () => {
+    const file = 'fixtures/lambda-long-running/good.yaml';
+    expect(run([file, '--rule', 'lambda-long-running', '--format', 'json']).stdout).toContain('"findings": []');
+    const lowered = JSON.parse(run([file, '--rule', 'lambda-long-running', '--rule-option', 'lambda-long-running.percent=80', '--format', 'json']).stdout);
+    expect(lowered.findings.map((f: { message: string }) => f.message)).toEqual(['Lambda function "JustBelow" has Timeout 809 s, 89% of the 900 s maximum (warning from 720 s).']);
+    const bad = run([file, '--rule-option', 'lambda-long-running.nope=1']);
+    expect([bad.code, bad.stderr]).toEqual([2, 'archlint: rule lambda-long-running has no option "nope" (it has: percent)\n']);
+    expect(run([file, '--rule-option', 'lambda-long-running.percent=abc']).code).toBe(2);
+  });
+
   it('colours only on a TTY or when forced, never with NO_COLOR', () => {
     expect(run([BAD]).stdout).not.toContain('\x1b[');
     expect(run([BAD], { env: { FORCE_COLOR: '1' } }).stdout).toContain('\x1b[31merror');

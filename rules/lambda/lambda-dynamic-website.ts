@@ -18,7 +18,7 @@ export default defineRule({
   suggest: ['Amazon ECS on AWS Fargate', 'AWS App Runner', 'AWS Elastic Beanstalk', 'Amazon EC2'],
   sources: ['https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-set-up-simple-proxy.html'],
   messages: {
-    wholeServer: 'Lambda function "{{fn}}" serves every route of {{front}} "{{api}}" by itself: a whole web application in one function.',
+    wholeServer: 'Lambda function "{{fn}}" alone serves every path of {{front}} "{{api}}": if this is a website, its whole web server runs inside one function.',
   },
   check({ graph, report }) {
     const byApi = new Map<string, ApiIntegration[]>();

@@ -1,6 +1,6 @@
 import { LAMBDA } from '../../src/data/limits.js';
 import { defineRule, originOf } from '../../src/engine/rule.js';
-import { FUNCTION_TYPES } from '../../src/graph/index.js';
+import { FUNCTION_TYPES, isCustomResourceHandler, isDurableFunction } from '../../src/graph/index.js';
 import { LONG_RUNNING_SERVICES } from './lambda-timeout-exceeds-max.js';
 
 export default defineRule({
@@ -20,6 +20,8 @@ export default defineRule({
   check({ graph, options, report }) {
     const percent = Number(options.percent);
     for (const fn of graph.ofType(...FUNCTION_TYPES)) {
+      // Custom resource handlers and durable functions are built for long runs; the warning would be noise.
+      if (isCustomResourceHandler(graph, fn) || isDurableFunction(fn)) continue;
       const max = fn.has('CapacityProviderConfig') ? LAMBDA.maxTimeoutManagedInstances.value : LAMBDA.maxTimeout.value;
       const threshold = Math.ceil((max * percent) / 100);
       for (const t of fn.numbers('Timeout')) {
