@@ -60,6 +60,7 @@ describe('archlint <files>', () => {
       severity: 'error',
       message: 'Lambda function "Export" has Timeout 1200 s; the maximum is 900 s.',
       resource: 'Export',
+      constructPath: null,
       path: ['Resources', 'Export', 'Properties', 'Timeout'],
       related: [],
       suggest: ['AWS Step Functions', 'Amazon ECS on AWS Fargate', 'AWS Batch', 'AWS Elastic Beanstalk'],

@@ -52,11 +52,18 @@ describe.skipIf(!present)('the real-world corpus', () => {
     expect(result.findings.filter((f) => f.rule === INTERNAL_ERROR_RULE).map((f) => `${f.file}: ${f.message}`)).toEqual([]);
   });
 
-  it('gives an input error to exactly the broken files: syntax errors, duplicate keys, empty, null Resources, unpackaged rain tags', () => {
+  it('gives an input error to exactly the broken files: syntax errors, duplicate keys, empty, null Resources, unpackaged rain tags, missing nested stack templates', () => {
+    const missingChild = (path: string) => {
+      const text = readFileSync(join(CORPUS, path), 'utf8');
+      return [...text.matchAll(/(?:TemplateURL|Location):\s*["']?(\.{0,2}\/?[\w./-]+\.(?:ya?ml|json|template))["']?\s*$/gm)].some(
+        (m) => !existsSync(join(CORPUS, path, '..', m[1])),
+      );
+    };
     const broken = rows
       .filter((r) => {
-        const [path, , , , , , , parseOk, note] = r;
+        const [path, , kind, , , , , parseOk, note, , nested] = r;
         if (parseOk !== 'yes' || /duplicate-keys|Resources-null/.test(note)) return true;
+        if (kind !== 'not-a-template' && Number(nested) > 0 && missingChild(path)) return true;
         return /\.(ya?ml|template)$/.test(path) && /!Rain::/.test(readFileSync(join(CORPUS, path), 'utf8'));
       })
       .map((r) => r[0])

@@ -21,6 +21,8 @@ export interface Finding {
   suggest: readonly string[];
   /** The logical ID of the resource the finding is in, when there is one. */
   resource?: string;
+  /** For CDK templates: the construct path of that resource (`MyStack/Ingest/Queue/Resource`). */
+  constructPath?: string;
 }
 
 /** An input that could not be linted: reported with file:line:col, exit code 2. */

@@ -1,4 +1,4 @@
-import type { Path, Template } from '../load/types.js';
+import { foreignRoot, type Path, type Template } from '../load/types.js';
 import { classifyArn, classifyResource, FUNCTION_TYPES } from './event-sources.js';
 import { type ApiIntegration, type Edge, type EdgeKind, type EventSourceKind, type EventSourceLink, PropertyView, type Reference, type ResourceGraph, ResourceNode } from './model.js';
 import { asObject, intrinsic, Resolver } from './resolve.js';
@@ -24,7 +24,16 @@ const SAM_POLLED_EVENTS: Record<string, { kind?: EventSourceKind; source: string
 };
 
 export interface BuildOptions {
-  /** `--parameter Key=Value`: used instead of the parameters' defaults. */
+  /** `--parameter Key=Value` (or a parent stack's values): used instead of the parameters' defaults. */
+  parameters?: ReadonlyMap<string, string>;
+  /** Exports of the other templates in the run, for Fn::ImportValue. */
+  imports?: (name: string) => ImportedResource | undefined;
+}
+
+/** The resource behind another template's export. */
+export interface ImportedResource {
+  template: Template;
+  id: string;
   parameters?: ReadonlyMap<string, string>;
 }
 
@@ -42,7 +51,7 @@ export function buildGraph(template: Template, options: BuildOptions = {}): Reso
     const global = section && Object.hasOwn(globals, section) ? { path: ['Globals', section], raw: asObject(globals[section]) } : undefined;
     byId.set(id, new ResourceNode(resolver, id, res.Type, ['Resources', id], res, global));
   }
-  return new Graph(template, resolver, byId).build();
+  return new Graph(template, resolver, byId, options.imports).build();
 }
 
 class Graph implements ResourceGraph {
@@ -54,10 +63,13 @@ class Graph implements ResourceGraph {
   private readonly out = new Map<ResourceNode, Edge[]>();
   private readonly in = new Map<ResourceNode, Edge[]>();
 
+  private readonly foreign = new Map<string, ResourceNode>();
+
   constructor(
     readonly template: Template,
     readonly resolver: Resolver,
     private readonly byId: Map<string, ResourceNode>,
+    private readonly imports?: (name: string) => ImportedResource | undefined,
   ) {
     this.resources = [...byId.values()];
     for (const node of this.resources) {
@@ -149,6 +161,11 @@ class Graph implements ResourceGraph {
         else if (Array.isArray(fn.arg)) stack.push([fn.arg, [...p, 'Fn::GetAtt']]);
         continue;
       }
+      if (fn?.name === 'Fn::ImportValue') {
+        const node = this.imported(fn.arg, [...p, 'Fn::ImportValue']);
+        if (node) found.push({ node, path: p, kind: 'import' });
+        continue;
+      }
       if (fn?.name === 'Fn::Sub') {
         const [text, vars] = Array.isArray(fn.arg) ? fn.arg : [fn.arg, undefined];
         const local = asObject(vars);
@@ -166,6 +183,25 @@ class Graph implements ResourceGraph {
       for (let i = keys.length - 1; i >= 0; i--) stack.push([(v as Record<string, unknown>)[keys[i]], [...p, keys[i]]]);
     }
     return found;
+  }
+
+  /** The resource of another template whose export `nameExpr` names; a node of its own, with paths into that template. */
+  private imported(nameExpr: unknown, path: Path): ResourceNode | undefined {
+    if (!this.imports) return undefined;
+    const names = this.resolver.resolve(nameExpr, path).filter((c) => c.kind === 'value' && typeof c.value === 'string');
+    if (names.length !== 1) return undefined;
+    const target = this.imports((names[0] as { value: string }).value);
+    if (!target || target.template === this.template) return undefined;
+    const key = `${target.template.file}\u0000${target.id}`;
+    let node = this.foreign.get(key);
+    if (!node) {
+      const raw = asObject(asObject(target.template.body.Resources)[target.id]);
+      if (typeof raw.Type !== 'string') return undefined;
+      const root = foreignRoot(target.template.file);
+      node = new ResourceNode(new Resolver(target.template.body, target.parameters, root), target.id, raw.Type, [...root, 'Resources', target.id], raw);
+      this.foreign.set(key, node);
+    }
+    return node;
   }
 
   /** The resources a property names, through any intrinsic (both branches of Fn::If included). */

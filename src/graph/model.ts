@@ -149,6 +149,8 @@ export type EdgeKind =
   | 'subscription'
   /** EventBridge rule or schedule → its target */
   | 'rule-target'
+  /** Fn::ImportValue of an export of another template in the same run */
+  | 'import'
   /** queue → its dead-letter queue, through RedrivePolicy */
   | 'dead-letter';
 
@@ -223,6 +225,6 @@ export interface ResourceGraph {
 export interface Reference {
   node: ResourceNode;
   path: Path;
-  kind: 'ref' | 'getatt' | 'sub';
+  kind: 'ref' | 'getatt' | 'sub' | 'import';
   attribute?: string;
 }

@@ -35,6 +35,8 @@ export class Resolver {
   constructor(
     body: TemplateBody,
     private readonly overrides: ReadonlyMap<string, string> = new Map(),
+    /** Prefixed to the paths of parameter defaults and mapping entries (for a template reached from another). */
+    private readonly root: Path = [],
   ) {
     this.parameters = asObject(body.Parameters);
     this.mappings = asObject(body.Mappings);
@@ -117,7 +119,7 @@ export class Resolver {
     if (Object.hasOwn(this.parameters, name)) {
       const param = asObject(this.parameters[name]);
       if (!Object.hasOwn(param, 'Default')) return [{ kind: 'unknown', path, reason: `parameter ${name} has no default` }];
-      return [{ kind: 'value', value: this.parameterValue(name, param.Default), path, origin: ['Parameters', name, 'Default'] }];
+      return [{ kind: 'value', value: this.parameterValue(name, param.Default), path, origin: [...this.root, 'Parameters', name, 'Default'] }];
     }
     if (Object.hasOwn(this.resources, name)) return [{ kind: 'unknown', path, reason: `the physical ID of ${name}` }];
     return [{ kind: 'unknown', path, reason: `Ref to undefined ${name}` }];
@@ -152,7 +154,7 @@ export class Resolver {
         const row = asObject(top);
         for (const [value, secondKey] of this.keysIn(row, arg[2], [...at, 2])) {
           this.tick();
-          out.push({ kind: 'value', value, path: at, origin: ['Mappings', n.value, topKey, secondKey] });
+          out.push({ kind: 'value', value, path: at, origin: [...this.root, 'Mappings', n.value, topKey, secondKey] });
         }
       }
       if (out.length > MAX_CANDIDATES) break;

@@ -1,24 +1,27 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from './types.js';
 
 export const TEMPLATE_EXTENSIONS = ['.yaml', '.yml', '.json', '.template'];
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
-/** One file to lint, and whether the user named it (then a non-template is reported, not skipped). */
-export interface Input {
-  file: string;
-  explicit: boolean;
-}
+/**
+ * One thing to lint: a template file, or a CDK cloud assembly (a folder with a manifest.json).
+ * `explicit`: the user named it (a non-template is then reported, not skipped). `root`: the folder
+ * being linted, which nested stack templates may not leave.
+ */
+export type Input =
+  | { kind: 'file'; file: string; explicit: boolean; root: string }
+  | { kind: 'assembly'; dir: string; explicit: boolean; root: string };
 
-/** Expands the command line's paths: files as given, directories walked (sorted, loops cut), `-` for stdin. */
+/** Expands the command line's paths: files as given, directories walked (sorted, loops cut), assemblies whole, `-` for stdin. */
 export function discoverInputs(paths: readonly string[]): { inputs: Input[]; errors: InputError[] } {
   const inputs: Input[] = [];
   const errors: InputError[] = [];
   const seen = new Set<string>();
   for (const path of paths) {
     if (path === '-') {
-      inputs.push({ file: '-', explicit: true });
+      inputs.push({ kind: 'file', file: '-', explicit: true, root: resolve('.') });
       continue;
     }
     let stat;
@@ -28,16 +31,35 @@ export function discoverInputs(paths: readonly string[]): { inputs: Input[]; err
       errors.push(new InputError(path, fsMessage(err)));
       continue;
     }
-    if (stat.isDirectory()) walk(path, inputs, errors, seen, new Set());
-    else add({ file: path, explicit: true }, inputs, seen);
+    if (stat.isDirectory()) {
+      if (isCloudAssembly(path)) add({ kind: 'assembly', dir: path, explicit: true, root: resolve(path) }, inputs, seen);
+      else walk(path, resolve(path), inputs, errors, seen, new Set());
+    } else if (basename(path) === 'manifest.json' && isCloudAssembly(dirname(path))) {
+      add({ kind: 'assembly', dir: dirname(path), explicit: true, root: resolve(dirname(path)) }, inputs, seen);
+    } else {
+      add({ kind: 'file', file: path, explicit: true, root: resolve(dirname(path)) }, inputs, seen);
+    }
   }
   return { inputs, errors };
 }
 
-function add(input: Input, inputs: Input[], seen: Set<string>): void {
-  let key = input.file;
+/** A folder holding the manifest.json of a CDK cloud assembly (cdk.out, or a *.snapshot of integration tests). */
+export function isCloudAssembly(dir: string): boolean {
+  const manifest = join(dir, 'manifest.json');
+  if (!existsSync(manifest)) return false;
   try {
-    key = realpathSync(input.file);
+    const m = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown; artifacts?: unknown };
+    return typeof m.version === 'string' && (m.artifacts === undefined || typeof m.artifacts === 'object');
+  } catch {
+    return false;
+  }
+}
+
+function add(input: Input, inputs: Input[], seen: Set<string>): void {
+  const path = input.kind === 'file' ? input.file : input.dir;
+  let key = path;
+  try {
+    key = realpathSync(path);
   } catch {
     // reading will report it
   }
@@ -46,7 +68,7 @@ function add(input: Input, inputs: Input[], seen: Set<string>): void {
   inputs.push(input);
 }
 
-function walk(dir: string, inputs: Input[], errors: InputError[], seen: Set<string>, ancestors: Set<string>): void {
+function walk(dir: string, root: string, inputs: Input[], errors: InputError[], seen: Set<string>, ancestors: Set<string>): void {
   let real: string;
   let entries;
   try {
@@ -73,9 +95,12 @@ function walk(dir: string, inputs: Input[], errors: InputError[], seen: Set<stri
       }
     }
     if (isDir) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(path, inputs, errors, seen, inner);
+      if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
+      // An assembly is linted through its manifest, which knows its stacks and construct paths.
+      if (isCloudAssembly(path)) add({ kind: 'assembly', dir: path, explicit: false, root }, inputs, seen);
+      else walk(path, root, inputs, errors, seen, inner);
     } else if (isFile && TEMPLATE_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) {
-      add({ file: path, explicit: false }, inputs, seen);
+      add({ kind: 'file', file: path, explicit: false, root }, inputs, seen);
     }
   }
 }

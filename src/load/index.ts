@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { assemblyTemplates } from './cdk.js';
 import { discoverInputs, fsMessage, type Input } from './discover.js';
+import { loadNestedStacks } from './nested.js';
 import { parseTemplate } from './template.js';
 import { InputError, type Template } from './types.js';
 
@@ -22,33 +24,72 @@ export interface LoadResult {
   skipped: string[];
 }
 
-/** Discovers, reads and parses every input. One bad file becomes an InputError; the others still load. */
+/**
+ * Discovers, reads and parses every input: template files, cloud assemblies, and the local child
+ * templates of nested stacks. One bad file becomes an InputError; the others still load. A file
+ * reached twice is loaded once.
+ */
 export function loadInputs(paths: readonly string[], options: LoadOptions = {}): LoadResult {
   const { inputs, errors } = discoverInputs(paths);
   const result: LoadResult = { templates: [], errors, skipped: [] };
-  for (const input of inputs) loadOne(input, options, result);
+  const loaded = new Set<string>();
+  const roots = new Map<Template, string>();
+  for (const input of inputs) {
+    if (input.kind === 'file') {
+      const template = loadFile(input.file, input.explicit, options, result, loaded);
+      if (template) roots.set(template, input.root);
+      continue;
+    }
+    const assembly = assemblyTemplates(input.dir);
+    for (const p of assembly.problems) result.errors.push(new InputError(p.file, p.message));
+    for (const t of assembly.templates) {
+      const template = loadFile(t.file, true, options, result, loaded);
+      if (template) {
+        template.cdk = t.cdk;
+        roots.set(template, input.root);
+      }
+    }
+  }
+  loadNestedStacks(result, roots, (file) => loadFile(file, true, options, result, loaded, false));
   return result;
 }
 
-function loadOne(input: Input, options: LoadOptions, result: LoadResult): void {
-  const display = input.file === '-' ? '<stdin>' : input.file;
+/** Reads and parses one file; undefined when it is not a template (or already loaded, or broken: then recorded). */
+export function loadFile(file: string, explicit: boolean, options: LoadOptions, result: LoadResult, loaded: Set<string>, record = true): Template | undefined {
+  const display = file === '-' ? '<stdin>' : file;
+  const realPath = file === '-' ? '-' : safeRealpath(file);
+  if (loaded.has(realPath)) return result.templates.find((t) => t.realPath === realPath);
+  loaded.add(realPath);
   try {
-    const text = readText(input, options);
+    const text = readText(file, options);
     const parsed = parseTemplate(display, text);
-    if (parsed.kind === 'template') result.templates.push(parsed.template);
-    else if (input.explicit) result.errors.push(new InputError(display, `not a CloudFormation template: ${parsed.reason}`));
+    if (parsed.kind === 'template') {
+      parsed.template.realPath = realPath;
+      if (record) result.templates.push(parsed.template);
+      return parsed.template;
+    }
+    if (explicit) result.errors.push(new InputError(display, `not a CloudFormation template: ${parsed.reason}`));
     else result.skipped.push(display);
   } catch (err) {
     if (err instanceof InputError) result.errors.push(err);
     else throw err;
   }
+  return undefined;
 }
 
-function readText(input: Input, options: LoadOptions): string {
-  const display = input.file === '-' ? '<stdin>' : input.file;
+function safeRealpath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+function readText(file: string, options: LoadOptions): string {
+  const display = file === '-' ? '<stdin>' : file;
   let bytes: Buffer;
   try {
-    bytes = input.file === '-' ? Buffer.from(options.readStdin?.() ?? readFileSync(0, 'utf8')) : readFileSync(input.file);
+    bytes = file === '-' ? Buffer.from(options.readStdin?.() ?? readFileSync(0, 'utf8')) : readFileSync(file);
   } catch (err) {
     throw new InputError(display, `cannot read: ${fsMessage(err)}`);
   }
@@ -94,3 +135,5 @@ function firstInvalidUtf8(bytes: Buffer): number {
   const at = i >= 0 && lo - i <= 3 && bytes[i] >= 0xc0 ? i : lo;
   return Math.min(at, Math.max(0, bytes.length - 1));
 }
+
+export type { Input };

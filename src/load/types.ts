@@ -34,6 +34,29 @@ export interface Template {
   text: string;
   body: TemplateBody;
   source: SourceMap;
+  /** The file's canonical path: a template reached twice (walked, and as a child or in an assembly) is linted once. */
+  realPath?: string;
+  /** For templates of a CDK cloud assembly: construct paths and source locations by logical ID. */
+  cdk?: CdkInfo;
+  /** For a nested stack's template: the parent template and its AWS::CloudFormation::Stack resource (whose Parameters it receives). */
+  parent?: { template: Template; resource: string };
+}
+
+/** What a cloud assembly tells about a stack's resources. */
+export interface CdkInfo {
+  /** The stack artifact (or nested stack template) this template is. */
+  stack: string;
+  /** Logical ID → construct path (`MyStack/Ingest/Queue/Resource`). */
+  constructPaths: ReadonlyMap<string, string>;
+  /** Logical ID → where the user's code created the construct, when the assembly recorded stack traces. */
+  sources: ReadonlyMap<string, SourceLocation>;
+}
+
+/** A place in a file that is not a template (the user's CDK source). */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
 }
 
 /** A user's input problem: reported with file:line:col, exit code 2, and the run goes on. */
@@ -50,3 +73,20 @@ export class InputError extends Error {
 
 export const pathToString = (path: Path): string =>
   path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
+
+/**
+ * A path into another template of the same run starts with this marker segment and that
+ * template's file (a queue in one stack reached through Fn::ImportValue from another). Rules never
+ * look inside paths; the engine finds the file and strips the marker.
+ */
+const FOREIGN_MARKER = '\u0000file:';
+
+export function foreignRoot(file: string): Path {
+  return [FOREIGN_MARKER + file];
+}
+
+/** The file and the path inside it, when `path` points into another template. */
+export function splitForeign(path: Path): { file: string; path: Path } | undefined {
+  const first = path[0];
+  return typeof first === 'string' && first.startsWith(FOREIGN_MARKER) ? { file: first.slice(FOREIGN_MARKER.length), path: path.slice(1) } : undefined;
+}

@@ -15,6 +15,7 @@ export function json(result: LintResult): string {
       severity: f.severity,
       message: f.message,
       resource: f.resource ?? null,
+      constructPath: f.constructPath ?? null,
       path: f.path,
       related: f.related.map((r) => ({ file: r.file, range: r.range, path: r.path, message: r.message })),
       suggest: f.suggest,

@@ -13,6 +13,7 @@ export function stylish(result: LintResult, options: ReportOptions): string {
   if (result.inputErrors.length > 0 && result.findings.length > 0) out.push('');
   for (const f of result.findings) {
     out.push(header(f, c));
+    if (f.constructPath) out.push(`    ${c.dim('construct:')} ${f.constructPath}`);
     const text = result.sources.get(f.file);
     if (text !== undefined) out.push(c.dim(codeFrame(text, f.range)));
     for (const r of f.related) out.push(`    ${c.dim('related:')} ${r.file}:${r.range.start.line}:${r.range.start.column} ${r.message}`);
