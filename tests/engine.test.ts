@@ -41,7 +41,7 @@ describe('engine', () => {
       [{ line: 4, column: 5 }, 'warning', 'Queue "Q" property VisibilityTimeout.', 'Q', ['Amazon SQS']],
       [{ line: 5, column: 21 }, 'error', 'Queue "Q" property DelaySeconds.', 'Q', ['Amazon SQS']],
     ]);
-    expect(findings[1].related).toEqual([{ file: 'test.yaml', path: ['Resources', 'F'], range: { start: { line: 7, column: 5 }, end: { line: 8, column: 1 } }, message: 'see F' }]);
+    expect(findings[1].related).toEqual([{ file: 'test.yaml', path: ['Resources', 'F'], range: { start: { line: 6, column: 3 }, end: { line: 6, column: 4 } }, message: 'see F' }]);
   });
 
   it('turns a throwing rule into an internal-error finding and keeps the other rules', () => {

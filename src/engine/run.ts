@@ -149,7 +149,9 @@ class Run {
     const foreign = splitForeign(path);
     const target = (foreign && this.byFile.get(foreign.file)) || template;
     const inner = foreign ? foreign.path : path;
-    const range = (onKey && target.source.locateKey(inner)) || target.source.locate(inner).range;
+    // A whole resource is shown at its logical ID.
+    const keyed = onKey || (inner.length === 2 && inner[0] === 'Resources');
+    const range = (keyed && target.source.locateKey(inner)) || target.source.locate(inner).range;
     return { template: target, path: inner, range };
   }
 }

@@ -13,6 +13,14 @@ const SAM_GLOBALS: Record<string, string> = {
 };
 
 /** SAM event types that become an event source mapping, and the property naming their source. */
+/** SAM event types that create a rule or schedule targeting the function (or state machine). */
+const SAM_RULE_EVENTS: Record<string, string> = {
+  Schedule: 'AWS::Events::Rule',
+  CloudWatchEvent: 'AWS::Events::Rule',
+  EventBridgeRule: 'AWS::Events::Rule',
+  ScheduleV2: 'AWS::Scheduler::Schedule',
+};
+
 const SAM_POLLED_EVENTS: Record<string, { kind?: EventSourceKind; source: string }> = {
   SQS: { source: 'Queue' },
   Kinesis: { kind: 'kinesis', source: 'Stream' },
@@ -222,6 +230,8 @@ class Graph implements ResourceGraph {
         return this.eventSourceMapping(node);
       case 'AWS::Serverless::Function':
         return this.samFunction(node);
+      case 'AWS::Serverless::StateMachine':
+        return this.samRuleEvents(node);
       case 'AWS::ApiGateway::Method':
         return this.restMethod(node);
       case 'AWS::ApiGatewayV2::Integration':
@@ -308,6 +318,7 @@ class Graph implements ResourceGraph {
 
   /** SAM events: polled sources become event source links, S3/SNS events edges, Api/HttpApi events integrations. */
   private samFunction(fn: ResourceNode): void {
+    this.samRuleEvents(fn);
     const events = asObject(fn.properties.get('Events'));
     const eventsPath = fn.properties.pathOf('Events');
     for (const [name, rawEvent] of Object.entries(events)) {
@@ -365,6 +376,29 @@ class Graph implements ResourceGraph {
     }
     if (fn.properties.has('FunctionUrlConfig')) {
       this.apiIntegrations.push({ kind: 'url', fn, path: fn.properties.pathOf('FunctionUrlConfig'), api: `${fn.id}.FunctionUrl`, catchAll: true, timeoutMs: [] });
+    }
+  }
+
+  /**
+   * Schedule, ScheduleV2, EventBridgeRule and CloudWatchEvent events: SAM creates a rule (or
+   * schedule) named after the resource and the event. It becomes a node of its own, written where
+   * the event is, with a rule-target edge to its target.
+   */
+  private samRuleEvents(owner: ResourceNode): void {
+    const events = asObject(owner.properties.get('Events'));
+    const eventsPath = owner.properties.pathOf('Events');
+    for (const [name, rawEvent] of Object.entries(events)) {
+      const event = asObject(rawEvent);
+      const type = typeof event.Type === 'string' ? SAM_RULE_EVENTS[event.Type] : undefined;
+      const id = `${owner.id}${name}`;
+      if (!type || this.byId.has(id)) continue;
+      const rule = new ResourceNode(this.resolver, id, type, [...eventsPath, name], { Type: type, Properties: asObject(event.Properties) });
+      this.byId.set(id, rule);
+      this.resources.push(rule);
+      const list = this.byType.get(type);
+      if (list) list.push(rule);
+      else this.byType.set(type, [rule]);
+      this.add({ kind: 'rule-target', from: rule, to: owner, path: [...eventsPath, name] });
     }
   }
 
