@@ -48,6 +48,15 @@ describe.skipIf(!present)('the real-world corpus', () => {
     expect(unresolved).toEqual([]);
   });
 
+  it('names the construct path of findings in CDK assemblies, in every output format', async () => {
+    const { REPORTERS } = await import('../src/report/index.js');
+    const cdk = result.findings.filter((f) => f.file.includes('.js.snapshot'));
+    expect(cdk.length).toBeGreaterThan(10);
+    expect(cdk.filter((f) => f.resource && !f.constructPath)).toEqual([]);
+    const one = { ...result, findings: [cdk[0]] };
+    for (const [name, reporter] of Object.entries(REPORTERS)) expect(reporter(one, { color: false }), name).toContain(cdk[0].constructPath!);
+  });
+
   it('has no internal error', () => {
     expect(result.findings.filter((f) => f.rule === INTERNAL_ERROR_RULE).map((f) => `${f.file}: ${f.message}`)).toEqual([]);
   });
