@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { RULES } from '../rules/index.js';
 import { lintPaths } from './api.js';
+import { findConfig, loadConfig, type Config } from './engine/config.js';
 import { SEVERITIES, SEVERITY_RANK, type Rule, type Severity } from './engine/rule.js';
+import { InputError } from './load/types.js';
 import { packageRoot } from './package-root.js';
 import { REPORTERS, shouldColor } from './report/index.js';
 
@@ -58,8 +60,15 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('lint', { isDefault: true })
     .description('lint templates (files, folders, or - for stdin); the default command')
     .argument('[paths...]', 'templates or folders to lint (.yaml, .yml, .json, .template)', ['.'])
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(REPORTERS)).default('stylish'))
-    .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices([...SEVERITIES]).default('error'))
+    .addOption(new Option('-f, --format <format>', 'output format on stdout').choices(Object.keys(REPORTERS)).default('stylish'))
+    .option('-o, --output <format=file>', 'also write a format to a file, e.g. sarif=archlint.sarif (repeatable)', collect, [])
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1 (default: error)').choices([...SEVERITIES]))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('-q, --quiet', 'print errors only (warnings and info still count for --fail-on)')
+    .option('-c, --config <file>', 'the config file (default: the nearest .archlint.yml from the first path upward)')
+    .option('--no-config', 'use no config file')
+    .option('--report-unused-suppressions', 'report suppressions that matched no finding')
+    .option('--skip-non-templates', 'skip named files that are not CloudFormation templates instead of reporting them (for pre-commit)')
     .option('-p, --parameter <Key=Value>', 'a template parameter value, used instead of its default (repeatable)', collect, [])
     .option('--date <YYYY-MM-DD>', 'the date to lint as (runtime deprecation), default today')
     .option('--rule <id>', 'run only this rule (repeatable)', collect, [])
@@ -91,7 +100,13 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
 interface LintCommandOptions {
   format: string;
-  failOn: Severity;
+  output: string[];
+  failOn?: Severity;
+  maxWarnings?: string;
+  quiet?: boolean;
+  config?: string | false;
+  reportUnusedSuppressions?: boolean;
+  skipNonTemplates?: boolean;
   parameter: string[];
   date?: string;
   rule: string[];
@@ -106,21 +121,73 @@ function runLint(paths: string[], opts: LintCommandOptions, io: Io): number {
     if (eq <= 0) throw new UsageError(`--parameter expects Key=Value, got "${p}"`);
     parameters.set(p.slice(0, eq), p.slice(eq + 1));
   }
-  const date = opts.date === undefined ? new Date() : parseDate(opts.date);
+  const date = opts.date === undefined ? undefined : parseDate(opts.date);
   for (const id of opts.rule) if (!RULES.some((r) => r.id === id)) throw new UsageError(`unknown rule "${id}" in --rule; run \`archlint rules\``);
   const rules = opts.rule.length > 0 ? RULES.filter((r) => opts.rule.includes(r.id)) : RULES;
 
   const ruleOptions = parseRuleOptions(opts.ruleOption);
-  const result = lintPaths(paths, { rules, parameters, date, ruleOptions, readStdin: io.readStdin });
-  if (result.files === 0 && result.inputErrors.length === 0) {
+  const outputs = opts.output.map(parseOutput);
+  const maxWarnings = opts.maxWarnings === undefined ? undefined : parseCount(opts.maxWarnings);
+  const config = readConfig(opts.config, paths);
+
+  const result = lintPaths(paths, {
+    rules,
+    parameters,
+    date,
+    ruleOptions,
+    config,
+    reportUnusedSuppressions: opts.reportUnusedSuppressions,
+    skipNonTemplates: opts.skipNonTemplates,
+    readStdin: io.readStdin,
+  });
+  if (result.files === 0 && result.inputErrors.length === 0 && !opts.skipNonTemplates) {
     io.stderr(`archlint: no CloudFormation templates found in ${paths.join(', ')}\n`);
     return EXIT.usage;
   }
   const color = opts.color === undefined ? shouldColor({ isTTY: io.stdoutIsTTY }) : opts.color;
-  io.stdout(REPORTERS[opts.format](result, { color }));
+  const shown = opts.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result;
+  io.stdout(REPORTERS[opts.format](shown, { color }));
+  for (const { format, file } of outputs) {
+    try {
+      writeFileSync(file, REPORTERS[format](result, { color: false }));
+    } catch (err) {
+      throw new UsageError(`cannot write ${file}: ${(err as Error).message}`);
+    }
+  }
   if (result.inputErrors.length > 0) return EXIT.usage;
-  const bar = SEVERITY_RANK[opts.failOn];
-  return result.findings.some((f) => SEVERITY_RANK[f.severity] >= bar) ? EXIT.findings : EXIT.ok;
+  const bar = SEVERITY_RANK[opts.failOn ?? config?.failOn ?? 'error'];
+  if (result.findings.some((f) => SEVERITY_RANK[f.severity] >= bar)) return EXIT.findings;
+  const limit = maxWarnings ?? config?.maxWarnings;
+  if (limit !== undefined && result.findings.filter((f) => f.severity === 'warning').length > limit) return EXIT.findings;
+  return EXIT.ok;
+}
+
+/** `--config`, else the nearest .archlint.yml from the first path upward; `--no-config` for none. */
+function readConfig(option: string | false | undefined, paths: string[]): Config | undefined {
+  if (option === false) return undefined;
+  const file = option ?? findConfig(paths.find((p) => p !== '-') ?? '.');
+  if (!file) return undefined;
+  try {
+    return loadConfig(file, RULES);
+  } catch (err) {
+    if (err instanceof InputError) throw new UsageError(`${err.file}:${err.position.line}:${err.position.column}: ${err.message}`);
+    throw err;
+  }
+}
+
+function parseOutput(spec: string): { format: string; file: string } {
+  const eq = spec.indexOf('=');
+  const format = spec.slice(0, eq);
+  if (eq <= 0 || !Object.hasOwn(REPORTERS, format) || spec.slice(eq + 1) === '') {
+    throw new UsageError(`--output expects <format>=<file> with a format among ${Object.keys(REPORTERS).join(', ')}, got "${spec}"`);
+  }
+  return { format, file: spec.slice(eq + 1) };
+}
+
+function parseCount(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings expects a whole number, got "${text}"`);
+  return n;
 }
 
 /** `lambda-long-running.percent=80` → { 'lambda-long-running': { percent: 80 } }, checked against the rule's declared options. */

@@ -52,7 +52,7 @@ describe('archlint <files>', () => {
   it('writes the documented JSON shape', () => {
     const r = run([BAD, '--format', 'json', '--rule', 'lambda-timeout-exceeds-max']);
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc)).toEqual(['version', 'findings', 'inputErrors', 'summary']);
+    expect(Object.keys(doc)).toEqual(['version', 'findings', 'suppressed', 'inputErrors', 'summary']);
     expect(doc.findings[0]).toEqual({
       file: BAD,
       range: { start: { line: 15, column: 16 }, end: { line: 15, column: 20 } },
@@ -64,8 +64,9 @@ describe('archlint <files>', () => {
       path: ['Resources', 'Export', 'Properties', 'Timeout'],
       related: [],
       suggest: ['AWS Step Functions', 'Amazon ECS on AWS Fargate', 'AWS Batch', 'AWS Elastic Beanstalk'],
+      fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
-    expect(doc.summary).toEqual({ templates: 1, errors: 4, warnings: 0, infos: 0, inputErrors: 0 });
+    expect(doc.summary).toEqual({ templates: 1, errors: 4, warnings: 0, infos: 0, suppressed: 0, inputErrors: 0 });
   });
 
   it('reports a broken file with file:line:col, exit 2, and still lints the others', () => {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { isAbsolute, relative, sep } from 'node:path';
 import type { Path, Range } from '../load/types.js';
 import type { Severity } from './rule.js';
 
@@ -47,4 +49,27 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** How a finding was suppressed, with the mandatory reason. */
+export interface Suppression {
+  kind: 'inSource' | 'external';
+  /** Where it was written: `Metadata`, `comment`, or the config file. */
+  source: string;
+  justification: string;
+}
+
+export interface SuppressedFinding extends Finding {
+  suppression: Suppression;
+}
+
+/**
+ * A finding's identity across edits: rule, file, resource (construct path when known, else logical
+ * ID) and the property path inside the resource. Not the line, so moving things does not change it.
+ */
+export function fingerprint(f: Pick<Finding, 'rule' | 'file' | 'path' | 'resource' | 'constructPath'>): string {
+  const file = (isAbsolute(f.file) ? relative(process.cwd(), f.file) : f.file).split(sep).join('/');
+  const inside = f.resource ? f.path.slice(2) : f.path;
+  const key = [f.rule, file, f.constructPath ?? f.resource ?? '', inside.join('/')].join('\u0000');
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }

@@ -1,3 +1,4 @@
+import { parseAllDocuments } from 'yaml';
 import { parseJsonTemplate } from './json.js';
 import { parseYamlTemplate } from './yaml.js';
 import { InputError, type Template, type TemplateBody } from './types.js';
@@ -18,7 +19,17 @@ export function detectFormat(file: string, text: string): TemplateFormat {
 /** Parses text into a template, or says why it is not one. Throws InputError for a file that cannot be read as YAML/JSON. */
 export function parseTemplate(file: string, text: string, format = detectFormat(file, text)): Parsed {
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new InputError(file, 'the file is empty; a template needs at least a Resources section');
-  const { body, source } = format === 'json' ? parseJsonTemplate(file, text) : parseYamlTemplate(file, text);
+  let parsed;
+  try {
+    parsed = format === 'json' ? parseJsonTemplate(file, text) : parseYamlTemplate(file, text);
+  } catch (err) {
+    // A stream of Kubernetes manifests is not a broken template: it is not a template at all.
+    if (err instanceof InputError && err.code === 'multiple-documents' && !anyDocumentIsTemplate(text)) {
+      return { kind: 'not-a-template', reason: 'several YAML documents, none of them a template' };
+    }
+    throw err;
+  }
+  const { body, source } = parsed;
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     return { kind: 'not-a-template', reason: `the document is ${describe(body)}, not a mapping with a Resources section` };
   }
@@ -46,6 +57,19 @@ function looksLikeTemplate(body: TemplateBody): boolean {
   if ('Resources' in body || 'AWSTemplateFormatVersion' in body) return true;
   const keys = Object.keys(body);
   return keys.length > 0 && keys.every((k) => SECTIONS.has(k)) && keys.some((k) => k !== 'Description' && k !== 'Metadata');
+}
+
+function anyDocumentIsTemplate(text: string): boolean {
+  return parseAllDocuments(text, { version: '1.2' }).some((doc) => {
+    if (!('contents' in doc) || !doc.contents) return false;
+    let js: unknown;
+    try {
+      js = doc.toJS({ maxAliasCount: 100 });
+    } catch {
+      return false; // an alias bomb or a broken document: not something to call a template
+    }
+    return js !== null && typeof js === 'object' && !Array.isArray(js) && looksLikeTemplate(js as TemplateBody);
+  });
 }
 
 function describe(value: unknown): string {

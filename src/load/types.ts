@@ -65,6 +65,8 @@ export class InputError extends Error {
     readonly file: string,
     message: string,
     readonly position: Position = { line: 1, column: 1 },
+    /** A machine-readable kind, for the few errors a caller treats differently. */
+    readonly code?: 'multiple-documents',
   ) {
     super(message);
     this.name = 'InputError';

@@ -61,8 +61,9 @@ function locator(lc: LineCounter, pads?: Map<number, number>): Locate {
 function yamlError(file: string, err: { code: string; message: string; pos: [number, number] }, locate: Locate): InputError {
   let message = err.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
   if (err.code === 'DUPLICATE_KEY') message = 'duplicate key: CloudFormation keeps one of them silently; remove the other';
-  else if (/multiple documents/.test(message)) message = 'several YAML documents in one file; a template is exactly one document';
-  else message = `YAML syntax error: ${message}`;
+  else if (/multiple documents/.test(message)) {
+    return new InputError(file, 'several YAML documents in one file; a template is exactly one document', locate(err.pos[0]), 'multiple-documents');
+  } else message = `YAML syntax error: ${message}`;
   return new InputError(file, message, locate(err.pos[0]));
 }
 

@@ -1,3 +1,4 @@
+import { fingerprint, type Finding } from '../engine/finding.js';
 import type { LintResult } from './types.js';
 
 /**
@@ -8,26 +9,33 @@ export function json(result: LintResult): string {
   const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
   const doc = {
     version: 1,
-    findings: result.findings.map((f) => ({
-      file: f.file,
-      range: f.range,
-      rule: f.rule,
-      severity: f.severity,
-      message: f.message,
-      resource: f.resource ?? null,
-      constructPath: f.constructPath ?? null,
-      path: f.path,
-      related: f.related.map((r) => ({ file: r.file, range: r.range, path: r.path, message: r.message })),
-      suggest: f.suggest,
-    })),
+    findings: result.findings.map(finding),
+    suppressed: (result.suppressed ?? []).map((f) => ({ ...finding(f), suppression: f.suppression })),
     inputErrors: result.inputErrors.map((e) => ({ file: e.file, line: e.line, column: e.column, message: e.message })),
     summary: {
       templates: result.files,
       errors: count('error'),
       warnings: count('warning'),
       infos: count('info'),
+      suppressed: (result.suppressed ?? []).length,
       inputErrors: result.inputErrors.length,
     },
   };
   return JSON.stringify(doc, null, 2) + '\n';
+}
+
+function finding(f: Finding) {
+  return {
+    file: f.file,
+    range: f.range,
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    resource: f.resource ?? null,
+    constructPath: f.constructPath ?? null,
+    path: f.path,
+    related: f.related.map((r) => ({ file: r.file, range: r.range, path: r.path, message: r.message })),
+    suggest: f.suggest,
+    fingerprint: fingerprint(f),
+  };
 }

@@ -34,6 +34,7 @@ function summary(result: LintResult, c: ReturnType<typeof palette>): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning'), `${count('info')} info`];
   let line = `${plural(result.findings.length, 'problem')} (${parts.join(', ')}) in ${plural(result.files, 'template')}`;
+  if ((result.suppressed ?? []).length > 0) line += `; ${result.suppressed!.length} suppressed`;
   if (result.inputErrors.length > 0) line += `; ${plural(result.inputErrors.length, 'file')} could not be linted`;
   const bad = result.inputErrors.length > 0 || count('error') > 0;
   return bad ? c.bold(c.red(`✖ ${line}`)) : result.findings.length > 0 ? c.bold(c.yellow(`⚠ ${line}`)) : c.bold(`✔ ${line}`);

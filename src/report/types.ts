@@ -1,4 +1,5 @@
-import type { Finding, InputProblem } from '../engine/finding.js';
+import type { Finding, InputProblem, SuppressedFinding } from '../engine/finding.js';
+import type { Rule } from '../engine/rule.js';
 
 /** Everything one run produced, as every reporter receives it. */
 export interface LintResult {
@@ -8,6 +9,10 @@ export interface LintResult {
   files: number;
   /** Source text by file, for code frames. */
   sources: ReadonlyMap<string, string>;
+  /** Findings silenced by a suppression with a reason: not counted, but kept (SARIF shows them as suppressed). */
+  suppressed?: SuppressedFinding[];
+  /** The rules that ran, for formats that describe them (SARIF, JUnit). */
+  rules?: readonly Rule[];
 }
 
 export interface ReportOptions {
