@@ -205,8 +205,29 @@ describe('suppressions', () => {
     ]);
   });
 
+  it('honours a template-level Metadata suppression for the whole file', () => {
+    const dir = write(tmp('suppress-file'), {
+      'legacy.yaml': [
+        'Metadata:',
+        '  archlint:',
+        '    ignore:',
+        '      - rule: lambda-timeout-exceeds-max',
+        '        reason: the whole stack is being retired',
+        'Resources:',
+        '  A: { Type: AWS::Lambda::Function, Properties: { Timeout: 1000 } }',
+        '  B: { Type: AWS::Lambda::Function, Properties: { Timeout: 2000, MemorySize: 64 } }',
+        '',
+      ].join('\n'),
+    });
+    const doc = JSON.parse(run(['legacy.yaml', '--format', 'json', '--no-config'], dir).stdout);
+    expect(doc.findings.map((f: { rule: string }) => f.rule)).toEqual(['lambda-memory-range']);
+    expect(doc.suppressed.map((f: { resource: string }) => f.resource)).toEqual(['A', 'B']);
+    expect(run(['legacy.yaml', '--no-config', '--rule', 'lambda-timeout-exceeds-max'], dir).code).toBe(0);
+  });
+
   it('reports unused suppressions on request', () => {
     const r = run(['stacks', '--format', 'json', '--report-unused-suppressions'], repo);
+    expect(r.code).toBe(1);
     const unused = JSON.parse(r.stdout).findings.filter((f: { rule: string }) => f.rule === 'unused-suppression');
     expect(unused.map((f: { file: string; range: { start: { line: number } }; message: string }) => `${f.file}:${f.range.start.line} ${f.message}`)).toEqual([
       '.archlint.yml:6 Suppression of lambda-long-running matched no finding; remove it.',
