@@ -1,5 +1,10 @@
 // Every rule archlint runs. A test checks that each rules/<category>/<id>.ts is listed here exactly once.
 import type { Rule } from '../src/engine/rule.js';
+import changeDataResourceReplaced from './changes/change-data-resource-replaced.js';
+import changeEmrCoreShrink from './changes/change-emr-core-shrink.js';
+import changeEmrEbsChanged from './changes/change-emr-ebs-changed.js';
+import changeKinesisShardsHalved from './changes/change-kinesis-shards-halved.js';
+import changeSqsToFifo from './changes/change-sqs-to-fifo.js';
 import cfnTemplateLimits from './cloudformation/cfn-template-limits.js';
 import emrConsistentViewObsolete from './emr/emr-consistent-view-obsolete.js';
 import emrCoreOnSpot from './emr/emr-core-on-spot.js';
@@ -43,6 +48,11 @@ import lambdaStatefulSingleton from './lambda/lambda-stateful-singleton.js';
 import lambdaTimeoutExceedsMax from './lambda/lambda-timeout-exceeds-max.js';
 
 export const RULES: readonly Rule[] = [
+  changeDataResourceReplaced,
+  changeEmrCoreShrink,
+  changeEmrEbsChanged,
+  changeKinesisShardsHalved,
+  changeSqsToFifo,
   cfnTemplateLimits,
   emrConsistentViewObsolete,
   emrCoreOnSpot,

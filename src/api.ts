@@ -4,7 +4,7 @@ import { lintTemplates, type EngineOptions } from './engine/run.js';
 import type { Finding, InputProblem } from './engine/finding.js';
 import type { Rule } from './engine/rule.js';
 import { applySuppressions } from './engine/suppressions.js';
-import { loadInputs, type LoadOptions } from './load/index.js';
+import { loadInputs, type LoadOptions, type Template } from './load/index.js';
 import type { LintResult } from './report/types.js';
 
 export interface LintOptions extends EngineOptions, LoadOptions {
@@ -18,7 +18,7 @@ export interface LintOptions extends EngineOptions, LoadOptions {
 }
 
 /** The whole pipeline over paths: load → graph → engine (rules, config, suppressions), ready for the reporters. */
-export function lintPaths(paths: readonly string[], options: LintOptions): LintResult & { skipped: string[] } {
+export function lintPaths(paths: readonly string[], options: LintOptions): LintResult & { skipped: string[]; templates: Template[] } {
   const config = options.config;
   const loaded = loadInputs(paths, options);
   const ignored = (file: string) => !!config && config.ignore.some((re) => re.test(relative(config.dir, file).split(sep).join('/')));
@@ -44,7 +44,9 @@ export function lintPaths(paths: readonly string[], options: LintOptions): LintR
   const inputErrors: InputProblem[] = errors
     .map((e) => ({ file: e.file, line: e.position.line, column: e.position.column, message: e.message }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-  return { findings, suppressed, inputErrors, files: templates.length, sources, skipped: loaded.skipped, rules };
+  // Change rules run only in a change review (archlint diff).
+  const ran = rules.filter((r) => r.kind !== 'change');
+  return { findings, suppressed, inputErrors, files: templates.length, sources, skipped: loaded.skipped, rules: ran, templates };
 }
 
 function mergeOptions(

@@ -1,13 +1,14 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { RULES } from '../rules/index.js';
-import { lintPaths } from './api.js';
+import { lintPaths, type LintOptions } from './api.js';
+import { applyBaseline, writeBaseline } from './diff/baseline.js';
 import { findConfig, loadConfig, type Config } from './engine/config.js';
 import { SEVERITIES, SEVERITY_RANK, type Rule, type Severity } from './engine/rule.js';
 import { InputError } from './load/types.js';
 import { packageRoot } from './package-root.js';
-import { REPORTERS, shouldColor } from './report/index.js';
+import { REPORTERS, shouldColor, type LintResult } from './report/index.js';
 
 /** Exit codes: 0 nothing at or above --fail-on, 1 findings that fail, 2 usage, config or input error. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -56,26 +57,25 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run archlint --help for usage)');
 
-  program
-    .command('lint', { isDefault: true })
-    .description('lint templates (files, folders, or - for stdin); the default command')
-    .argument('[paths...]', 'templates or folders to lint (.yaml, .yml, .json, .template)', ['.'])
-    .addOption(new Option('-f, --format <format>', 'output format on stdout').choices(Object.keys(REPORTERS)).default('stylish'))
-    .option('-o, --output <format=file>', 'also write a format to a file, e.g. sarif=archlint.sarif (repeatable)', collect, [])
-    .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1 (default: error)').choices([...SEVERITIES]))
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
-    .option('-q, --quiet', 'print errors only (warnings and info still count for --fail-on)')
-    .option('-c, --config <file>', 'the config file (default: the nearest .archlint.yml from the first path upward)')
-    .option('--no-config', 'use no config file')
-    .option('--report-unused-suppressions', 'report suppressions that matched no finding')
+  withLintOptions(
+    program
+      .command('lint', { isDefault: true })
+      .description('lint templates (files, folders, cdk.out, or - for stdin); the default command')
+      .argument('[paths...]', 'templates or folders to lint (.yaml, .yml, .json, .template)', ['.']),
+  )
     .option('--skip-non-templates', 'skip named files that are not CloudFormation templates instead of reporting them (for pre-commit)')
-    .option('-p, --parameter <Key=Value>', 'a template parameter value, used instead of its default (repeatable)', collect, [])
-    .option('--date <YYYY-MM-DD>', 'the date to lint as (runtime deprecation), default today')
-    .option('--rule <id>', 'run only this rule (repeatable)', collect, [])
-    .option('--rule-option <id.option=value>', "set a rule's option, e.g. lambda-long-running.percent=80 (repeatable)", collect, [])
-    .option('--color', 'force colour')
-    .option('--no-color', 'no colour (also: NO_COLOR=1)')
-    .action((paths: string[], opts: LintCommandOptions) => setExit(runLint(paths, opts, io)));
+    .option('--baseline <file>', 'report only findings that are not in this baseline file')
+    .option('--write-baseline <file>', "record today's findings in a baseline file (then exit 0)")
+    .action(async (paths: string[], opts: LintCommandOptions) => setExit(await runLint(paths, opts, io)));
+
+  withLintOptions(
+    program
+      .command('diff')
+      .description('review a change: new, fixed and unchanged findings, and the risks of the change itself')
+      .argument('[paths...]', '<base> <head> (files, folders or cdk.out), or with --git the paths to review (default .)'),
+  )
+    .option('--git <ref>', 'compare the working tree with this git revision (e.g. origin/main)')
+    .action(async (paths: string[], opts: LintCommandOptions & { git?: string }) => setExit(await runDiff(paths, opts, io)));
 
   program
     .command('rules')
@@ -107,6 +107,8 @@ interface LintCommandOptions {
   config?: string | false;
   reportUnusedSuppressions?: boolean;
   skipNonTemplates?: boolean;
+  baseline?: string;
+  writeBaseline?: string;
   parameter: string[];
   date?: string;
   rule: string[];
@@ -114,7 +116,77 @@ interface LintCommandOptions {
   color?: boolean;
 }
 
-function runLint(paths: string[], opts: LintCommandOptions, io: Io): number {
+/** The options `lint` and `diff` share. */
+function withLintOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-f, --format <format>', 'output format on stdout').choices(Object.keys(REPORTERS)).default('stylish'))
+    .option('-o, --output <format=file>', 'also write a format to a file, e.g. sarif=archlint.sarif (repeatable)', collect, [])
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1 (default: error)').choices([...SEVERITIES]))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('-q, --quiet', 'print errors only (warnings and info still count for --fail-on)')
+    .option('-c, --config <file>', 'the config file (default: the nearest .archlint.yml from the first path upward)')
+    .option('--no-config', 'use no config file')
+    .option('--report-unused-suppressions', 'report suppressions that matched no finding')
+    .option('-p, --parameter <Key=Value>', 'a template parameter value, used instead of its default (repeatable)', collect, [])
+    .option('--date <YYYY-MM-DD>', 'the date to lint as (runtime deprecation), default today')
+    .option('--rule <id>', 'run only this rule (repeatable)', collect, [])
+    .option('--rule-option <id.option=value>', "set a rule's option, e.g. lambda-long-running.percent=80 (repeatable)", collect, [])
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour (also: NO_COLOR=1)');
+}
+
+async function runDiff(paths: string[], opts: LintCommandOptions & { git?: string }, io: Io): Promise<number> {
+  if (!opts.git && paths.length !== 2) throw new UsageError('diff takes <base> <head>, or --git <ref> [paths...]');
+  const lintOptions = prepare(opts, opts.git ? paths : [paths[1]]);
+  // Loaded here only: the CloudFormation diff library costs hundreds of milliseconds to import.
+  const { reviewChange, gitBase, GitError } = await import('./diff/index.js');
+  let sides;
+  try {
+    sides = opts.git ? gitBase(opts.git, paths) : { base: { paths: [paths[0]], root: rootOf(paths[0]) }, head: { paths: [paths[1]], root: rootOf(paths[1]) } };
+  } catch (err) {
+    if (err instanceof GitError) throw new UsageError(`diff --git: ${err.message}`);
+    throw err;
+  }
+  const result = reviewChange(sides.base, sides.head, lintOptions);
+  return finish(result, opts, lintOptions.config, io);
+}
+
+/** A file's side is keyed from its folder; a folder's from itself. */
+function rootOf(path: string): string {
+  try {
+    return statSync(path).isDirectory() ? resolve(path) : dirname(resolve(path));
+  } catch {
+    throw new UsageError(`${path}: no such file or directory`);
+  }
+}
+
+async function runLint(paths: string[], opts: LintCommandOptions, io: Io): Promise<number> {
+  const lintOptions = prepare(opts, paths);
+  let result: LintResult = lintPaths(paths, { ...lintOptions, skipNonTemplates: opts.skipNonTemplates, readStdin: io.readStdin });
+  if (result.files === 0 && result.inputErrors.length === 0 && !opts.skipNonTemplates) {
+    io.stderr(`archlint: no CloudFormation templates found in ${paths.join(', ')}\n`);
+    return EXIT.usage;
+  }
+  if (opts.writeBaseline) {
+    writeBaseline(opts.writeBaseline, result.findings);
+    io.stderr(`archlint: wrote ${result.findings.length} findings to the baseline ${opts.writeBaseline}\n`);
+    return EXIT.ok;
+  }
+  if (opts.baseline) {
+    let applied;
+    try {
+      applied = applyBaseline(opts.baseline, result.findings);
+    } catch (err) {
+      if (err instanceof InputError) throw new UsageError(`${err.file}: ${err.message}`);
+      throw err;
+    }
+    result = { ...result, findings: applied.findings, baseline: { file: opts.baseline, matched: applied.matched, stale: applied.stale } };
+  }
+  return finish(result, opts, lintOptions.config, io);
+}
+
+/** Options shared by lint and diff, from the command line and the config file. */
+function prepare(opts: LintCommandOptions, paths: string[]): LintOptions {
   const parameters = new Map<string, string>();
   for (const p of opts.parameter) {
     const eq = p.indexOf('=');
@@ -124,30 +196,19 @@ function runLint(paths: string[], opts: LintCommandOptions, io: Io): number {
   const date = opts.date === undefined ? undefined : parseDate(opts.date);
   for (const id of opts.rule) if (!RULES.some((r) => r.id === id)) throw new UsageError(`unknown rule "${id}" in --rule; run \`archlint rules\``);
   const rules = opts.rule.length > 0 ? RULES.filter((r) => opts.rule.includes(r.id)) : RULES;
-
   const ruleOptions = parseRuleOptions(opts.ruleOption);
-  const outputs = opts.output.map(parseOutput);
-  const maxWarnings = opts.maxWarnings === undefined ? undefined : parseCount(opts.maxWarnings);
+  opts.output.forEach(parseOutput);
+  if (opts.maxWarnings !== undefined) parseCount(opts.maxWarnings);
   const config = readConfig(opts.config, paths);
+  return { rules, parameters, date, ruleOptions, config, reportUnusedSuppressions: opts.reportUnusedSuppressions };
+}
 
-  const result = lintPaths(paths, {
-    rules,
-    parameters,
-    date,
-    ruleOptions,
-    config,
-    reportUnusedSuppressions: opts.reportUnusedSuppressions,
-    skipNonTemplates: opts.skipNonTemplates,
-    readStdin: io.readStdin,
-  });
-  if (result.files === 0 && result.inputErrors.length === 0 && !opts.skipNonTemplates) {
-    io.stderr(`archlint: no CloudFormation templates found in ${paths.join(', ')}\n`);
-    return EXIT.usage;
-  }
+/** Prints the result, writes the --output files, and decides the exit code. */
+function finish(result: LintResult, opts: LintCommandOptions, config: Config | undefined, io: Io): number {
   const color = opts.color === undefined ? shouldColor({ isTTY: io.stdoutIsTTY }) : opts.color;
   const shown = opts.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result;
   io.stdout(REPORTERS[opts.format](shown, { color }));
-  for (const { format, file } of outputs) {
+  for (const { format, file } of opts.output.map(parseOutput)) {
     try {
       writeFileSync(file, REPORTERS[format](result, { color: false }));
     } catch (err) {
@@ -157,7 +218,7 @@ function runLint(paths: string[], opts: LintCommandOptions, io: Io): number {
   if (result.inputErrors.length > 0) return EXIT.usage;
   const bar = SEVERITY_RANK[opts.failOn ?? config?.failOn ?? 'error'];
   if (result.findings.some((f) => SEVERITY_RANK[f.severity] >= bar)) return EXIT.findings;
-  const limit = maxWarnings ?? config?.maxWarnings;
+  const limit = opts.maxWarnings !== undefined ? parseCount(opts.maxWarnings) : config?.maxWarnings;
   if (limit !== undefined && result.findings.filter((f) => f.severity === 'warning').length > limit) return EXIT.findings;
   return EXIT.ok;
 }

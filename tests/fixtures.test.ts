@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findingLine, lint } from './helpers/lint.js';
+import { findingLine, lint, lintChange, ruleById } from './helpers/lint.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const UPDATE = process.env.ARCHLINT_UPDATE_FIXTURES === '1';
@@ -15,7 +15,14 @@ const ruleDirs = readdirSync(FIXTURES, { withFileTypes: true })
 
 describe.each(ruleDirs)('fixtures/%s', (id) => {
   const dir = join(FIXTURES, id);
-  const files = readdirSync(dir).filter((f) => /\.(ya?ml|json|template)$/.test(f)).sort();
+  // A change rule's case is a pair: <name>.base.yaml before, <name>.yaml after.
+  const files = readdirSync(dir).filter((f) => /\.(ya?ml|json|template)$/.test(f) && !/\.base\.[^.]+$/.test(f)).sort();
+  const isChange = ruleById(id).kind === 'change';
+  const findings = (file: string, text: string) => {
+    if (!isChange) return lint(text, [id], {}, file);
+    const baseFile = file.replace(/(\.[^.]+)$/, '.base$1');
+    return lintChange(readFileSync(join(dir, baseFile), 'utf8'), text, [id], baseFile, file);
+  };
 
   it('has at least one good and one bad case', () => {
     expect(files.some((f) => f.startsWith('good'))).toBe(true);
@@ -26,11 +33,11 @@ describe.each(ruleDirs)('fixtures/%s', (id) => {
     const text = readFileSync(join(dir, file), 'utf8');
     if (file.startsWith('good')) {
       it(`${file} yields no finding`, () => {
-        expect(lint(text, [id], {}, file).map(findingLine)).toEqual([]);
+        expect(findings(file, text).map(findingLine)).toEqual([]);
       });
     } else if (file.startsWith('bad')) {
       it(`${file} yields exactly its .expected.txt`, () => {
-        const actual = lint(text, [id], {}, file).map(findingLine);
+        const actual = findings(file, text).map(findingLine);
         const expectedFile = join(dir, file.replace(/\.[^.]+$/, '.expected.txt'));
         if (UPDATE) writeFileSync(expectedFile, actual.join('\n') + '\n');
         expect(existsSync(expectedFile), `${expectedFile} is missing: run npm run fixtures:update`).toBe(true);

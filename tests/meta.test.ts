@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
-import { lint } from './helpers/lint.js';
+import { lint, lintChange } from './helpers/lint.js';
 import { renderRuleList, RULE_LIST_BEGIN, RULE_LIST_END } from '../src/report/rule-list.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -45,8 +45,14 @@ describe('rule modules', () => {
     it('has a fixture folder whose bad cases use every message, with every placeholder filled', () => {
       const dir = join(ROOT, 'fixtures', id);
       expect(existsSync(dir)).toBe(true);
-      const bad = readdirSync(dir).filter((f) => f.startsWith('bad') && !f.endsWith('.txt'));
-      const messages = bad.flatMap((f) => lint(readFileSync(join(dir, f), 'utf8'), [id], {}, f).map((x) => x.message));
+      const bad = readdirSync(dir).filter((f) => f.startsWith('bad') && !f.endsWith('.txt') && !/\.base\.[^.]+$/.test(f));
+      const run = (f: string) => {
+        const text = readFileSync(join(dir, f), 'utf8');
+        if (rule.kind !== 'change') return lint(text, [id], {}, f);
+        const baseFile = f.replace(/(\.[^.]+)$/, '.base$1');
+        return lintChange(readFileSync(join(dir, baseFile), 'utf8'), text, [id], baseFile, f);
+      };
+      const messages = bad.flatMap((f) => run(f).map((x) => x.message));
       for (const m of messages) expect(m).not.toMatch(/\{\{/);
       for (const [key, template] of Object.entries(rule.messages)) {
         const prefix = template.split('{{')[0];

@@ -109,3 +109,14 @@ export const CFN_TEMPLATE_LIMITS = {
   bodyS3: { value: 1024 * 1024, unit: 'bytes', source: CFN_LIMITS_SOURCE, checked: '2026-11-27' },
   bodyInline: { value: 51200, unit: 'bytes', source: CFN_LIMITS_SOURCE, checked: '2026-11-27' },
 } satisfies Record<string, Limit>;
+
+/** Resource types that hold data: replacing or deleting one without a Retain policy loses it. */
+export const DATA_RESOURCE_TYPES = {
+  types: [
+    'AWS::EMR::Cluster', 'AWS::Kinesis::Stream', 'AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable', 'AWS::S3::Bucket',
+    'AWS::SQS::Queue', 'AWS::Glue::Database', 'AWS::Glue::Table', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster',
+    'AWS::EFS::FileSystem', 'AWS::Serverless::SimpleTable',
+  ],
+  source: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-deletionpolicy.html',
+  checked: '2026-11-27',
+};

@@ -5,7 +5,18 @@ export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-export type Category = 'lambda' | 'event-sources' | 'glue' | 'emr' | 'cloudformation';
+export type Category = 'lambda' | 'event-sources' | 'glue' | 'emr' | 'cloudformation' | 'changes';
+
+/** What CloudFormation will do to a resource in a change, as the diff computes it. */
+export type ChangeImpact = 'create' | 'update' | 'replace' | 'may-replace' | 'destroy' | 'orphan' | 'none';
+
+export interface ResourceChange {
+  id: string;
+  type: string;
+  impact: ChangeImpact;
+  /** The properties whose change causes a replacement. */
+  replacingProperties: string[];
+}
 
 /** A rule option: a number or string with a default, documented in the rule's doc. */
 export interface RuleOption {
@@ -33,7 +44,12 @@ export interface Report {
 }
 
 export interface RuleContext {
+  /** The template's graph (in a change review: the new version). */
   graph: ResourceGraph;
+  /** In a change review: the graph of the previous version, whose paths point into the base template. */
+  base?: ResourceGraph;
+  /** In a change review: what CloudFormation will do to each resource. */
+  changes?: readonly ResourceChange[];
   /** The rule's options with defaults filled in. */
   options: Record<string, number | string>;
   /** The lint date (`--date`), for rules that compare with calendars. */
@@ -57,6 +73,8 @@ export interface Rule {
   sources: readonly string[];
   messages: Readonly<Record<string, string>>;
   options?: Readonly<Record<string, RuleOption>>;
+  /** `change` rules compare two versions of a template and run only in `archlint diff`. */
+  kind?: 'template' | 'change';
   check(context: RuleContext): void;
 }
 

@@ -1,9 +1,9 @@
 import { buildGraph, type ImportedResource } from '../graph/build.js';
 import type { ResourceGraph } from '../graph/model.js';
 import { asObject, intrinsic, Resolver } from '../graph/resolve.js';
-import { splitForeign, type Path, type Template } from '../load/types.js';
+import { foreignRoot, splitForeign, type Path, type Template } from '../load/types.js';
 import { compareFindings, type Finding, INTERNAL_ERROR_RULE, type RelatedLocation } from './finding.js';
-import { formatMessage, type Report, type Rule, type Severity } from './rule.js';
+import { formatMessage, type Report, type ResourceChange, type Rule, type RuleContext, type Severity } from './rule.js';
 
 export interface EngineOptions {
   /** The lint date; rules comparing with calendars (runtime deprecation) use it. */
@@ -25,10 +25,35 @@ export function lintTemplate(template: Template, rules: readonly Rule[], options
  */
 export function lintTemplates(templates: readonly Template[], rules: readonly Rule[], options: EngineOptions = {}): Finding[] {
   const run = new Run(templates, options);
+  const templateRules = rules.filter((r) => r.kind !== 'change');
   const findings: Finding[] = [];
   for (const template of templates) {
     const graph = buildGraph(template, { parameters: run.parametersOf(template), imports: (name) => run.exported(name) });
-    findings.push(...run.check(template, graph, rules));
+    findings.push(...run.check(template, { graph }, templateRules));
+  }
+  return dedupe(findings.sort(compareFindings));
+}
+
+/** A template in two versions, and what CloudFormation will do to each resource between them. */
+export interface TemplateChange {
+  base?: Template;
+  head: Template;
+  changes: readonly ResourceChange[];
+}
+
+/**
+ * Runs the change rules over each pair: the head version's graph as usual, the base version's with
+ * paths into the base template (so a deleted resource can be shown where it was).
+ */
+export function lintChanges(pairs: readonly TemplateChange[], rules: readonly Rule[], options: EngineOptions = {}): Finding[] {
+  const all = pairs.flatMap((p) => (p.base ? [p.head, p.base] : [p.head]));
+  const run = new Run(all, options);
+  const changeRules = rules.filter((r) => r.kind === 'change');
+  const findings: Finding[] = [];
+  for (const pair of pairs) {
+    const graph = buildGraph(pair.head, { parameters: run.parametersOf(pair.head) });
+    const base = pair.base ? buildGraph(pair.base, { parameters: run.parametersOf(pair.base), root: foreignRoot(pair.base.file) }) : undefined;
+    findings.push(...run.check(pair.head, { graph, base, changes: pair.changes }, changeRules));
   }
   return dedupe(findings.sort(compareFindings));
 }
@@ -91,13 +116,13 @@ class Run {
     return this.exports.get(name);
   }
 
-  check(template: Template, graph: ResourceGraph, rules: readonly Rule[]): Finding[] {
+  check(template: Template, graphs: Pick<RuleContext, 'graph' | 'base' | 'changes'>, rules: readonly Rule[]): Finding[] {
     const findings: Finding[] = [];
     const date = this.options.date ?? new Date();
     for (const rule of rules) {
       const ruleOptions = optionsFor(rule, this.options.ruleOptions?.[rule.id]);
       try {
-        rule.check({ graph, options: ruleOptions, date, report: (r) => findings.push(this.toFinding(template, rule, r)) });
+        rule.check({ ...graphs, options: ruleOptions, date, report: (r) => findings.push(this.toFinding(template, rule, r)) });
       } catch (err) {
         // A broken rule must not hide the other rules' findings: it becomes a finding of its own.
         findings.push({

@@ -36,6 +36,8 @@ export interface BuildOptions {
   parameters?: ReadonlyMap<string, string>;
   /** Exports of the other templates in the run, for Fn::ImportValue. */
   imports?: (name: string) => ImportedResource | undefined;
+  /** Prefixed to every path (for a graph whose template is not the one being reported: a change's base version). */
+  root?: Path;
 }
 
 /** The resource behind another template's export. */
@@ -48,7 +50,8 @@ export interface ImportedResource {
 
 /** Builds the resource graph of one template, once: nodes, reference edges, semantic edges, event source links. */
 export function buildGraph(template: Template, options: BuildOptions = {}): ResourceGraph {
-  const resolver = new Resolver(template.body, options.parameters);
+  const root = options.root ?? [];
+  const resolver = new Resolver(template.body, options.parameters, root);
   const byId = new Map<string, ResourceNode>();
   const globals = asObject(template.body.Globals);
   for (const [id, raw] of Object.entries(asObject(template.body.Resources))) {
@@ -57,7 +60,8 @@ export function buildGraph(template: Template, options: BuildOptions = {}): Reso
     if (typeof res.Type !== 'string') continue;
     const section = SAM_GLOBALS[res.Type];
     const global = section && Object.hasOwn(globals, section) ? { path: ['Globals', section], raw: asObject(globals[section]) } : undefined;
-    byId.set(id, new ResourceNode(resolver, id, res.Type, ['Resources', id], res, global));
+    const globalBlock = global && { ...global, path: [...root, ...global.path] };
+    byId.set(id, new ResourceNode(resolver, id, res.Type, [...root, 'Resources', id], res, globalBlock));
   }
   return new Graph(template, resolver, byId, options.imports).build();
 }

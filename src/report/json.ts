@@ -12,6 +12,8 @@ export function json(result: LintResult): string {
     findings: result.findings.map(finding),
     suppressed: (result.suppressed ?? []).map((f) => ({ ...finding(f), suppression: f.suppression })),
     inputErrors: result.inputErrors.map((e) => ({ file: e.file, line: e.line, column: e.column, message: e.message })),
+    ...(result.review ? { review: { fixed: result.review.fixed.map(finding), unchanged: result.review.unchanged.map(finding), changes: result.review.summary } } : {}),
+    ...(result.baseline ? { baseline: result.baseline } : {}),
     summary: {
       templates: result.files,
       errors: count('error'),

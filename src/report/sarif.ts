@@ -16,9 +16,13 @@ export function sarif(result: LintResult): string {
   const root = repositoryRoot(process.cwd());
   const rules = [...(result.rules ?? [])].sort((a, b) => (a.id < b.id ? -1 : 1));
   const index = new Map(rules.map((r, i) => [r.id, i]));
+  // In a change review every result says whether the change introduced it, kept it or fixed it.
+  const state = (s: string) => (result.review ? { baselineState: s } : {});
   const results = [
-    ...result.findings.map((f) => toResult(f, root, index)),
-    ...(result.suppressed ?? []).map((f) => toResult(f, root, index)),
+    ...result.findings.map((f) => ({ ...toResult(f, root, index), ...state('new') })),
+    ...(result.suppressed ?? []).map((f) => ({ ...toResult(f, root, index), ...state('new') })),
+    ...(result.review?.unchanged ?? []).map((f) => ({ ...toResult(f, root, index), ...state('unchanged') })),
+    ...(result.review?.fixed ?? []).map((f) => ({ ...toResult(f, root, index), ...state('absent') })),
   ];
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

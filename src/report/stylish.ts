@@ -7,6 +7,7 @@ import type { LintResult, ReportOptions } from './types.js';
 export function stylish(result: LintResult, options: ReportOptions): string {
   const c = palette(options.color);
   const out: string[] = [];
+  if (result.review?.summary) out.push(c.bold('Changes'), result.review.summary, '', c.bold('New findings'));
   for (const e of result.inputErrors) {
     out.push(`${c.bold(`${e.file}:${e.line}:${e.column}`)}  ${c.red('error')}  ${e.message}  ${c.dim('[input-error]')}`);
   }
@@ -21,6 +22,11 @@ export function stylish(result: LintResult, options: ReportOptions): string {
     out.push('');
   }
   out.push(summary(result, c));
+  if (result.review) out.push(`${result.review.fixed.length} fixed, ${result.review.unchanged.length} unchanged (not counted)`);
+  if (result.baseline) {
+    const { matched, stale, file } = result.baseline;
+    out.push(`${matched} in the baseline ${file} (not counted)${stale > 0 ? `; ${stale} baseline entries no longer match: prune with --write-baseline ${file}` : ''}`);
+  }
   return out.join('\n') + '\n';
 }
 
@@ -33,7 +39,8 @@ function summary(result: LintResult, c: ReturnType<typeof palette>): string {
   const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning'), `${count('info')} info`];
-  let line = `${plural(result.findings.length, 'problem')} (${parts.join(', ')}) in ${plural(result.files, 'template')}`;
+  const what = result.review ? 'new problem' : 'problem';
+  let line = `${plural(result.findings.length, what)} (${parts.join(', ')}) in ${plural(result.files, 'template')}`;
   if ((result.suppressed ?? []).length > 0) line += `; ${result.suppressed!.length} suppressed`;
   if (result.inputErrors.length > 0) line += `; ${plural(result.inputErrors.length, 'file')} could not be linted`;
   const bad = result.inputErrors.length > 0 || count('error') > 0;

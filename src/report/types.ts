@@ -13,6 +13,15 @@ export interface LintResult {
   suppressed?: SuppressedFinding[];
   /** The rules that ran, for formats that describe them (SARIF, JUnit). */
   rules?: readonly Rule[];
+  /** In a change review (`archlint diff`): `findings` are the new ones; these are the others. */
+  review?: {
+    fixed: Finding[];
+    unchanged: Finding[];
+    /** The resource-level change summary, as the CloudFormation diff prints it. */
+    summary: string;
+  };
+  /** With `--baseline`: how many findings the baseline hid, and how many of its entries no longer match. */
+  baseline?: { file: string; matched: number; stale: number };
 }
 
 export interface ReportOptions {

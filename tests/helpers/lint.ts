@@ -1,4 +1,5 @@
-import { lintTemplate, type EngineOptions } from '../../src/engine/run.js';
+import { lintChanges, lintTemplate, type EngineOptions } from '../../src/engine/run.js';
+import { resourceChanges } from '../../src/diff/index.js';
 import type { Finding } from '../../src/engine/finding.js';
 import type { Rule } from '../../src/engine/rule.js';
 import { buildGraph } from '../../src/graph/build.js';
@@ -33,4 +34,12 @@ export function lint(text: string, ruleIds: string[] = [], options: EngineOption
 /** The one-line form fixtures' .expected.txt files hold: `line:col severity message [rule]`. */
 export function findingLine(f: Finding): string {
   return `${f.range.start.line}:${f.range.start.column} ${f.severity} ${f.message} [${f.rule}]`;
+}
+
+/** Runs change rules over a base and a head version, with CloudFormation's diff between them. */
+export function lintChange(baseText: string, headText: string, ruleIds: string[], baseFile = 'base.yaml', headFile = 'head.yaml'): Finding[] {
+  const base = template(baseText, baseFile);
+  const head = template(headText, headFile);
+  const { changes } = resourceChanges(base.body, head.body);
+  return lintChanges([{ base, head, changes }], ruleIds.map(ruleById), { date: new Date('2026-11-27T00:00:00Z') });
 }
