@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI lives in src/cli.ts, built to dist/ by `npm run build` (run by npm's prepare step).
-import { main } from '../dist/src/cli.js';
+import { main } from '../dist/bundle/cli.js';
 
 // A reader that stops early (`archlint ... | head`) is not an error.
 process.stdout.on('error', (err) => {

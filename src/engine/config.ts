@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ErrorObject } from 'ajv';
 import { parseYamlTemplate } from '../load/yaml.js';
 import { InputError, type Path, type SourceMap } from '../load/types.js';
 import { packageRoot } from '../package-root.js';
@@ -58,7 +59,13 @@ function isDirectory(path: string): boolean {
   }
 }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+let validator: ReturnType<AjvClass['compile']> | undefined;
+
+/** ajv is loaded when a config file is read, not at every start. */
+function compileSchema(): ReturnType<AjvClass['compile']> {
+  const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
+  return new Ajv({ allErrors: false, strict: false }).compile(JSON.parse(readFileSync(join(packageRoot(), 'schema', 'archlint.schema.json'), 'utf8')));
+}
 
 /** Reads and validates a config file against schema/archlint.schema.json; problems are InputErrors with line and column. */
 export function loadConfig(file: string, rules: readonly Rule[]): Config {
@@ -70,7 +77,7 @@ export function loadConfig(file: string, rules: readonly Rule[]): Config {
   }
   const { body, source } = text.trim() === '' ? { body: {}, source: undefined } : parseYamlTemplate(file, text);
   if (!source) return emptyConfig(file, text);
-  validator ??= new Ajv({ allErrors: false, strict: false }).compile(JSON.parse(readFileSync(join(packageRoot(), 'schema', 'archlint.schema.json'), 'utf8')));
+  validator ??= compileSchema();
   if (!validator(body)) throw schemaError(file, source, validator.errors?.[0]);
   const raw = body as {
     rules?: Record<string, string | { severity?: string; options?: Record<string, number | string> }>;

@@ -18,9 +18,82 @@ interface Span {
  * every value and rejects duplicate keys, which JSON.parse silently collapses.
  */
 export function parseJsonTemplate(file: string, text: string): { body: unknown; source: SourceMap } {
-  const parser = new JsonParser(file, text);
-  const { value, span } = parser.parseDocument();
-  return { body: value, source: new JsonSourceMap(span, parser.lines) };
+  const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    // JSON.parse says little about where: the strict parser gives the line, column and reason.
+    new JsonParser(file, text).parseDocument();
+    throw new InputError(file, 'JSON syntax error');
+  }
+  // JSON.parse keeps the last of duplicate keys silently, and accepts any nesting: check both in one scan.
+  const problem = scanKeysAndDepth(text);
+  if (problem) new JsonParser(file, text).parseDocument(); // reports it with its position
+  return { body: value, source: new LazyJsonSourceMap(file, text) };
+}
+
+/**
+ * One pass over valid JSON: the first duplicate key in an object, or nesting deeper than the
+ * limit. String contents are skipped with indexOf, so this runs near JSON.parse's speed.
+ */
+function scanKeysAndDepth(text: string): 'duplicate' | 'depth' | undefined {
+  const stack: Array<Set<string> | null> = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      let j = i;
+      for (;;) {
+        j = text.indexOf('"', j + 1);
+        let k = j - 1;
+        while (text.charCodeAt(k) === 0x5c) k--;
+        if ((j - 1 - k) % 2 === 0) break; // an even run of backslashes: the quote ends the string
+      }
+      let k = j + 1;
+      while (k < n && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x0a || text.charCodeAt(k) === 0x0d || text.charCodeAt(k) === 0x09)) k++;
+      if (text.charCodeAt(k) === 0x3a) {
+        const top = stack[stack.length - 1];
+        const raw = text.slice(i + 1, j);
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(i, j + 1)) as string) : raw;
+        if (top) {
+          if (top.has(key)) return 'duplicate';
+          top.add(key);
+        }
+      }
+      i = j;
+    } else if (c === 0x7b || c === 0x5b) {
+      stack.push(c === 0x7b ? new Set() : null);
+      if (stack.length > MAX_DEPTH) return 'depth';
+    } else if (c === 0x7d || c === 0x5d) stack.pop();
+  }
+  return undefined;
+}
+
+/** Positions are computed only when a finding needs one: most templates never pay for them. */
+class LazyJsonSourceMap implements SourceMap {
+  private inner?: JsonSourceMap;
+
+  constructor(
+    private readonly file: string,
+    private readonly text: string,
+  ) {}
+
+  private get map(): JsonSourceMap {
+    if (!this.inner) {
+      const parser = new JsonParser(this.file, this.text);
+      this.inner = new JsonSourceMap(parser.parseDocument().span, parser.lines);
+    }
+    return this.inner;
+  }
+
+  locate(path: Path): { range: Range; exact: boolean } {
+    return this.map.locate(path);
+  }
+
+  locateKey(path: Path): Range | undefined {
+    return this.map.locateKey(path);
+  }
 }
 
 class JsonParser {

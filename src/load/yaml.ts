@@ -37,11 +37,22 @@ export function parseYamlTemplate(file: string, text: string): { body: unknown; 
   return { body, source: new YamlSourceMap(doc, locate, parsed.text) };
 }
 
+/**
+ * The short-form tags declared for every node kind, so that the yaml library accepts them as they
+ * are instead of building a warning (with a stack trace) for each one; the converter reads node.tag.
+ */
+const CFN_TAGS = [...SHORT_FORM_TAGS.keys()].flatMap((tag) => [
+  { tag, resolve: (value: string) => value },
+  { tag, collection: 'seq' as const, resolve: (value: unknown) => value },
+  { tag, collection: 'map' as const, resolve: (value: unknown) => value },
+]);
+
 function parseYaml(text: string): { doc: Document; lineCounter: LineCounter; text: string } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     version: '1.2',
     schema: 'core',
+    customTags: CFN_TAGS as never,
     uniqueKeys: true,
     merge: false,
     lineCounter,

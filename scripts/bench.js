@@ -1,0 +1,193 @@
+// npm run bench: archlint's speed against the floor (node -e '') and cfn-lint, side by side in one
+// run so that the ratios hold on a noisy machine. Prints one table; checks the targets of issue 7.
+// Not a test: CI must not depend on timings.
+//
+//   node scripts/bench.js [--runs N] [--cfn-lint-corpus-runs N] [--corpus DIR] [--no-cfn-lint]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const arg = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i === -1 ? fallback : args[i + 1];
+};
+const RUNS = Number(arg('--runs', 5));
+// One cfn-lint run over the corpus takes minutes; its spread is small next to a 30x target.
+const CFN_CORPUS_RUNS = Number(arg('--cfn-lint-corpus-runs', 1));
+const CORPUS = arg('--corpus', join(ROOT, '..', 'shared', 'corpus'));
+const WORK = join(ROOT, '.archlint-bench');
+const BIN = join(ROOT, 'bin', 'archlint.js');
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const cfnLint = !args.includes('--no-cfn-lint') && spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' }).status === 0 ? spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' }).stdout.trim() : undefined;
+
+mkdirSync(WORK, { recursive: true });
+
+/** Median wall time (ms) and peak RSS (MB) of a command, over `runs` runs after one warm-up. */
+function measure(cmd, cmdArgs, runs = RUNS, options = {}) {
+  const once = () => {
+    const start = performance.now();
+    const r = TIME
+      ? spawnSync(TIME, ['-f', '%M', cmd, ...cmdArgs], { encoding: 'utf8', maxBuffer: 1 << 30, ...options })
+      : spawnSync(cmd, cmdArgs, { encoding: 'utf8', maxBuffer: 1 << 30, ...options });
+    const ms = performance.now() - start;
+    const kb = TIME ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+    return { ms, mb: kb / 1024 };
+  };
+  if (runs > 1) once(); // warm-up: file cache, lazy compilation of the runtime itself
+  const samples = Array.from({ length: Math.max(1, runs) }, once);
+  const med = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+  return { ms: med(samples.map((s) => s.ms)), mb: med(samples.map((s) => s.mb)) };
+}
+
+/** Median in-process time (ms) of a function, after a warm-up. */
+function time(fn, runs = RUNS) {
+  fn();
+  const samples = [];
+  for (let i = 0; i < Math.max(1, runs); i++) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  return samples.sort((a, b) => a - b)[samples.length >> 1];
+}
+
+/** A realistic template: queues feeding functions through mappings, roles, streams, !Ref/!Sub/!GetAtt, conditions. */
+function generate(resources) {
+  const body = {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Parameters: { Stage: { Type: 'String', Default: 'prod' }, WorkerTimeout: { Type: 'Number', Default: 60 } },
+    Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Stage' }, 'prod'] } },
+    Resources: {},
+  };
+  for (let i = 0; body.Resources && Object.keys(body.Resources).length < resources; i++) {
+    const r = body.Resources;
+    r[`Queue${i}`] = { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 360, RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [`Dlq${i}`, 'Arn'] }, maxReceiveCount: 5 } } };
+    r[`Dlq${i}`] = { Type: 'AWS::SQS::Queue', Properties: { MessageRetentionPeriod: 1209600 } };
+    r[`Role${i}`] = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+        Policies: [{ PolicyName: 'q', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage'], Resource: { 'Fn::GetAtt': [`Queue${i}`, 'Arn'] } }] } }],
+      },
+    };
+    r[`Worker${i}`] = {
+      Type: 'AWS::Lambda::Function',
+      Properties: {
+        Runtime: 'python3.13',
+        Handler: 'index.handler',
+        Role: { 'Fn::GetAtt': [`Role${i}`, 'Arn'] },
+        Code: { ZipFile: 'def handler(event, context):\n    return event\n' },
+        Timeout: { 'Fn::If': ['IsProd', { Ref: 'WorkerTimeout' }, 30] },
+        MemorySize: 512,
+        Environment: { Variables: { QUEUE_URL: { Ref: `Queue${i}` }, TABLE: { 'Fn::Sub': `\${AWS::StackName}-table-${i}` } } },
+      },
+    };
+    r[`Mapping${i}`] = { Type: 'AWS::Lambda::EventSourceMapping', Properties: { EventSourceArn: { 'Fn::GetAtt': [`Queue${i}`, 'Arn'] }, FunctionName: { Ref: `Worker${i}` }, BatchSize: 10 } };
+    if (i % 5 === 0) r[`Stream${i}`] = { Type: 'AWS::Kinesis::Stream', Properties: { ShardCount: 2, RetentionPeriodHours: 48 } };
+  }
+  for (const id of Object.keys(body.Resources).slice(resources)) delete body.Resources[id];
+  return body;
+}
+
+/** YAML with short-form tags, as people write it. */
+function toYaml(value, indent = '') {
+  if (value === null || typeof value !== 'object') return typeof value === 'string' ? JSON.stringify(value) : String(value);
+  const keys = Object.keys(value);
+  if (!Array.isArray(value) && keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) {
+    const name = keys[0] === 'Ref' ? 'Ref' : keys[0].slice(4);
+    const arg = value[keys[0]];
+    if (name === 'GetAtt') return `!GetAtt ${arg.join('.')}`;
+    return `!${name} ${Array.isArray(arg) ? `[${arg.map((a) => toYaml(a)).join(', ')}]` : toYaml(arg)}`;
+  }
+  if (Array.isArray(value)) return value.length === 0 ? '[]' : value.map((v) => `\n${indent}- ${toYaml(v, indent + '  ').replace(/^\n\s*/, '')}`).join('');
+  return keys.map((k) => `\n${indent}${k}: ${toYaml(value[k], indent + '  ')}`).join('');
+}
+
+function writeTemplate(name, body, format) {
+  const file = join(WORK, `${name}.${format === 'json' ? 'json' : 'yaml'}`);
+  writeFileSync(file, format === 'json' ? JSON.stringify(body, null, 2) + '\n' : toYaml(body).replace(/^\n/, '') + '\n');
+  return file;
+}
+
+const rows = [];
+const row = (name, archlint, other, ratio, target, met) => rows.push({ name, archlint, other, ratio, target, met });
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const fmtMb = (mb) => (Number.isFinite(mb) ? `${mb.toFixed(0)} MB` : 'n/a');
+const cfnArgs = ['--format', 'parseable', '--non-zero-exit-code', 'none'];
+
+// 1. A small template through the whole process.
+const small = writeTemplate('small', generate(10), 'yaml');
+const floor = measure('node', ['-e', '']);
+const smallRun = measure('node', [BIN, small]);
+row('small template (10 resources, YAML), whole process', `${fmt(smallRun.ms)}, ${fmtMb(smallRun.mb)}`, `node -e '': ${fmt(floor.ms)}`, `${(smallRun.ms / floor.ms).toFixed(2)}x node`, '<= 2x node', smallRun.ms <= 2 * floor.ms);
+if (cfnLint) {
+  const cfn = measure('cfn-lint', [...cfnArgs, small]);
+  row('small template vs cfn-lint', fmt(smallRun.ms), `cfn-lint: ${fmt(cfn.ms)}, ${fmtMb(cfn.mb)}`, `${(cfn.ms / smallRun.ms).toFixed(1)}x faster`, '>= 15x faster', cfn.ms / smallRun.ms >= 15);
+} else row('small template vs cfn-lint', fmt(smallRun.ms), 'cfn-lint not installed: skipped', '', '>= 15x faster', undefined);
+
+// 2. The whole corpus in one process.
+if (existsSync(CORPUS)) {
+  const corpusRun = measure('node', [BIN, CORPUS, '--format', 'json', '--no-config']);
+  row('corpus, one archlint process: peak RSS', fmtMb(corpusRun.mb), '', '', '< 200 MB', corpusRun.mb < 200);
+  if (cfnLint) {
+    const files = listTemplates(CORPUS);
+    const cfn = measure('cfn-lint', [...cfnArgs, ...files], CFN_CORPUS_RUNS);
+    row(`corpus (${files.length} files) vs cfn-lint`, fmt(corpusRun.ms), `cfn-lint: ${fmt(cfn.ms)}, ${fmtMb(cfn.mb)}`, `${(cfn.ms / corpusRun.ms).toFixed(1)}x faster`, '>= 30x faster', cfn.ms / corpusRun.ms >= 30);
+  } else row('corpus vs cfn-lint', fmt(corpusRun.ms), 'cfn-lint not installed: skipped', '', '>= 30x faster', undefined);
+} else row('corpus', '', `no corpus at ${CORPUS}: skipped`, '', '', undefined);
+
+// 3. Generated templates: total lint time in process against the parse alone.
+const { lintPaths } = await import(join(ROOT, 'dist', 'src', 'api.js'));
+const { RULES } = await import(join(ROOT, 'dist', 'rules', 'index.js'));
+const lintOnce = (file) => lintPaths([file], { rules: RULES, date: new Date('2026-11-27T00:00:00Z') });
+const totals = {};
+for (const size of [500, 2000, 5000]) {
+  for (const format of ['yaml', 'json']) {
+    const file = writeTemplate(`gen-${size}`, generate(size), format);
+    const text = readFileSync(file, 'utf8');
+    const parse = format === 'json' ? () => JSON.parse(readFileSync(file, 'utf8')) : () => parseDocument(readFileSync(file, 'utf8'));
+    const parseMs = time(parse);
+    const lintMs = time(() => lintOnce(file));
+    totals[`${format}-${size}`] = lintMs;
+    const limit = format === 'json' ? 3 : 1.5;
+    row(
+      `${size} resources, ${format.toUpperCase()} (${(text.length / 1024).toFixed(0)} KB): lint vs parse alone`,
+      fmt(lintMs),
+      `${format === 'json' ? 'JSON.parse' : 'yaml parseDocument'}: ${fmt(parseMs)}`,
+      `${(lintMs / parseMs).toFixed(2)}x parse`,
+      `<= ${limit}x parse`,
+      lintMs <= limit * parseMs,
+    );
+    if (size === 2000 && format === 'yaml') {
+      const whole = measure('node', [BIN, file]);
+      row('2,000 resources (YAML), whole process', fmt(whole.ms), '', '', '< 1 s', whole.ms < 1000);
+      if (cfnLint) {
+        const cfn = measure('cfn-lint', [...cfnArgs, file]);
+        row('2,000 resources vs cfn-lint', fmt(whole.ms), `cfn-lint: ${fmt(cfn.ms)}, ${fmtMb(cfn.mb)}`, `${(cfn.ms / whole.ms).toFixed(1)}x faster`, '>= 20x faster', cfn.ms / whole.ms >= 20);
+      }
+    }
+  }
+}
+// 4. Scaling.
+for (const format of ['yaml', 'json']) {
+  const ratio = totals[`${format}-5000`] / totals[`${format}-500`];
+  row(`scaling 500 -> 5,000 resources (${format.toUpperCase()})`, `${ratio.toFixed(2)}x`, 'linear: 10x', '', '<= 11x', ratio <= 11);
+}
+
+function listTemplates(dir) {
+  const r = spawnSync('find', [dir, '-type', 'f', '(', '-name', '*.yaml', '-o', '-name', '*.yml', '-o', '-name', '*.json', '-o', '-name', '*.template', ')'], { encoding: 'utf8' });
+  return r.stdout.split('\n').filter((f) => f && !/(manifest|tree|integ)\.json$|\.assets\.json$/.test(f)).sort();
+}
+
+const header = ['case', 'archlint', 'compared with', 'ratio', 'target', 'met'];
+const lines = rows.map((r) => [r.name, r.archlint, r.other, r.ratio, r.target, r.met === undefined ? '-' : r.met ? 'yes' : 'NO']);
+console.log(`archlint bench, ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${cfnLint ? `, ${cfnLint}` : ''}; median of ${RUNS} runs after a warm-up${cfnLint ? ` (cfn-lint on the corpus: ${CFN_CORPUS_RUNS})` : ''}\n`);
+console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
+for (const l of lines) console.log(`| ${l.join(' | ')} |`);
+const missed = rows.filter((r) => r.met === false).length;
+console.log(missed === 0 ? '\nEvery target met.' : `\n${missed} target(s) missed.`);
