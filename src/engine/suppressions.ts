@@ -104,7 +104,7 @@ const COMMENT = /(^|\s)#\s*archlint-disable(-next-line)?\s+([a-z0-9-]+(?:\s*,\s*
  * resource, elsewhere its own line.
  */
 function commentEntries(t: Template): Entry[] {
-  if (t.format !== 'yaml') return [];
+  if (t.format !== 'yaml' || !t.text.includes('archlint-disable')) return [];
   const out: Entry[] = [];
   const resourceAtLine = new Map<number, string>();
   for (const id of Object.keys((t.body.Resources ?? {}) as object)) {

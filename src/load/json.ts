@@ -38,62 +38,155 @@ export function parseJsonTemplate(file: string, text: string): { body: unknown; 
  * limit. String contents are skipped with indexOf, so this runs near JSON.parse's speed.
  */
 function scanKeysAndDepth(text: string): 'duplicate' | 'depth' | undefined {
-  const stack: Array<Set<string> | null> = [];
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
+  // The keys seen in each open object (null for arrays): a list while short, a set once large.
+  const stack: Array<string[] | Set<string> | null> = [];
+  const re = /["{}[\]]/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const i = m.index;
     const c = text.charCodeAt(i);
     if (c === 0x22) {
-      let j = i;
-      for (;;) {
-        j = text.indexOf('"', j + 1);
-        let k = j - 1;
-        while (text.charCodeAt(k) === 0x5c) k--;
-        if ((j - 1 - k) % 2 === 0) break; // an even run of backslashes: the quote ends the string
-      }
-      let k = j + 1;
-      while (k < n && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x0a || text.charCodeAt(k) === 0x0d || text.charCodeAt(k) === 0x09)) k++;
-      if (text.charCodeAt(k) === 0x3a) {
-        const top = stack[stack.length - 1];
-        const raw = text.slice(i + 1, j);
-        const key = raw.includes('\\') ? (JSON.parse(text.slice(i, j + 1)) as string) : raw;
-        if (top) {
+      const end = skipString(text, i);
+      let k = end;
+      let d = text.charCodeAt(k);
+      while (d === 0x20 || d === 0x0a || d === 0x0d || d === 0x09) d = text.charCodeAt(++k);
+      const top = stack[stack.length - 1];
+      if (d === 0x3a && top) {
+        const raw = text.slice(i + 1, end - 1);
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : raw;
+        if (Array.isArray(top)) {
+          if (top.includes(key)) return 'duplicate';
+          top.push(key);
+          if (top.length > 16) stack[stack.length - 1] = new Set(top);
+        } else {
           if (top.has(key)) return 'duplicate';
           top.add(key);
         }
       }
-      i = j;
+      re.lastIndex = end;
     } else if (c === 0x7b || c === 0x5b) {
-      stack.push(c === 0x7b ? new Set() : null);
+      stack.push(c === 0x7b ? [] : null);
       if (stack.length > MAX_DEPTH) return 'depth';
-    } else if (c === 0x7d || c === 0x5d) stack.pop();
+    } else stack.pop();
   }
   return undefined;
 }
 
-/** Positions are computed only when a finding needs one: most templates never pay for them. */
+/**
+ * Positions are found only when a finding needs one, by walking the text along the finding's path
+ * and skipping every value off the path: no tree of positions is ever built for a JSON template.
+ */
 class LazyJsonSourceMap implements SourceMap {
-  private inner?: JsonSourceMap;
+  private lines?: LineIndex;
 
   constructor(
     private readonly file: string,
     private readonly text: string,
   ) {}
 
-  private get map(): JsonSourceMap {
-    if (!this.inner) {
-      const parser = new JsonParser(this.file, this.text);
-      this.inner = new JsonSourceMap(parser.parseDocument().span, parser.lines);
-    }
-    return this.inner;
-  }
-
   locate(path: Path): { range: Range; exact: boolean } {
-    return this.map.locate(path);
+    const w = this.walk(path);
+    const exact = w.depth === path.length;
+    // An absent path points at the key of its nearest parent ("Properties"), where the missing value belongs.
+    if (!exact && w.key) return { range: this.range(w.key[0], w.key[1]), exact };
+    return { range: this.range(w.start, w.end), exact };
   }
 
   locateKey(path: Path): Range | undefined {
-    return this.map.locateKey(path);
+    const w = this.walk(path);
+    return w.depth === path.length && w.key ? this.range(w.key[0], w.key[1]) : undefined;
   }
+
+  private range(start: number, end: number): Range {
+    this.lines ??= new LineIndex(this.text);
+    return { start: this.lines.position(start), end: this.lines.position(end) };
+  }
+
+  private walk(path: Path): { start: number; end: number; key?: [number, number]; depth: number } {
+    const t = this.text;
+    let start = this.ws(t.charCodeAt(0) === 0xfeff ? 1 : 0);
+    let key: [number, number] | undefined;
+    let depth = 0;
+    for (const seg of path) {
+      const c = t[start];
+      let found = -1;
+      let i = this.ws(start + 1);
+      if (c === '{' && typeof seg === 'string') {
+        while (t[i] === '"') {
+          const keyEnd = skipString(t, i);
+          const name = t.slice(i + 1, keyEnd - 1);
+          const match = (name.includes('\\') ? (JSON.parse(t.slice(i, keyEnd)) as string) : name) === seg;
+          const valueStart = this.ws(this.ws(keyEnd) + 1);
+          if (match) {
+            key = [i, keyEnd];
+            found = valueStart;
+            break;
+          }
+          i = this.ws(skipValue(t, valueStart));
+          if (t[i] === ',') i = this.ws(i + 1);
+        }
+      } else if (c === '[' && typeof seg === 'number') {
+        for (let index = 0; t[i] !== ']' && i < t.length; index++) {
+          if (index === seg) {
+            key = undefined;
+            found = i;
+            break;
+          }
+          i = this.ws(skipValue(t, i));
+          if (t[i] === ',') i = this.ws(i + 1);
+        }
+      }
+      if (found === -1) break;
+      start = found;
+      depth++;
+    }
+    // A container's range is its opening bracket: finding its end would mean scanning it all.
+    const end = t[start] === '{' || t[start] === '[' ? start + 1 : skipValue(t, start);
+    return { start, end, key, depth };
+  }
+
+  private ws(i: number): number {
+    const t = this.text;
+    for (;;) {
+      const c = t.charCodeAt(i);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+      else return i;
+    }
+  }
+}
+
+/** The characters that matter when skipping over JSON: quotes and brackets (everything else is jumped in native code). */
+const STRUCTURE = /["{}[\]]/g;
+
+/** The offset just after the string that starts at `i`. */
+function skipString(t: string, i: number): number {
+  let j = i;
+  for (;;) {
+    j = t.indexOf('"', j + 1);
+    if (j === -1) return t.length;
+    let k = j - 1;
+    while (t.charCodeAt(k) === 0x5c) k--;
+    if ((j - 1 - k) % 2 === 0) return j + 1;
+  }
+}
+
+/** The offset just after the (valid) JSON value that starts at `i`. */
+function skipValue(t: string, i: number): number {
+  const c = t[i];
+  if (c === '"') return skipString(t, i);
+  if (c === '{' || c === '[') {
+    let depth = 0;
+    STRUCTURE.lastIndex = i;
+    for (let m = STRUCTURE.exec(t); m; m = STRUCTURE.exec(t)) {
+      const d = t.charCodeAt(m.index);
+      if (d === 0x22) STRUCTURE.lastIndex = skipString(t, m.index);
+      else if (d === 0x7b || d === 0x5b) depth++;
+      else if (--depth === 0) return m.index + 1;
+    }
+    return t.length;
+  }
+  let j = i;
+  while (j < t.length && !',}] \n\r\t'.includes(t[j])) j++;
+  return j;
 }
 
 class JsonParser {
