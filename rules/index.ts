@@ -5,6 +5,7 @@ import changeEmrCoreShrink from './changes/change-emr-core-shrink.js';
 import changeEmrEbsChanged from './changes/change-emr-ebs-changed.js';
 import changeKinesisShardsHalved from './changes/change-kinesis-shards-halved.js';
 import changeSqsToFifo from './changes/change-sqs-to-fifo.js';
+import cfnResourceShape from './cloudformation/cfn-resource-shape.js';
 import cfnTemplateLimits from './cloudformation/cfn-template-limits.js';
 import emrConsistentViewObsolete from './emr/emr-consistent-view-obsolete.js';
 import emrCoreOnSpot from './emr/emr-core-on-spot.js';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   changeEmrEbsChanged,
   changeKinesisShardsHalved,
   changeSqsToFifo,
+  cfnResourceShape,
   cfnTemplateLimits,
   emrConsistentViewObsolete,
   emrCoreOnSpot,

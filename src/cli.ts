@@ -9,6 +9,7 @@ import { SEVERITIES, SEVERITY_RANK, type Rule, type Severity } from './engine/ru
 import { InputError } from './load/types.js';
 import { packageRoot } from './package-root.js';
 import { REPORTERS, shouldColor, type LintResult } from './report/index.js';
+import { own } from './own.js';
 
 /** Exit codes: 0 nothing at or above --fail-on, 1 findings that fail, 2 usage, config or input error. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -113,6 +114,7 @@ interface LintCommandOptions {
   date?: string;
   rule: string[];
   ruleOption: string[];
+  maxFileSize: string;
   color?: boolean;
 }
 
@@ -131,6 +133,7 @@ function withLintOptions(command: Command): Command {
     .option('--date <YYYY-MM-DD>', 'the date to lint as (runtime deprecation), default today')
     .option('--rule <id>', 'run only this rule (repeatable)', collect, [])
     .option('--rule-option <id.option=value>', "set a rule's option, e.g. lambda-long-running.percent=80 (repeatable)", collect, [])
+    .option('--max-file-size <MB>', 'refuse files larger than this many megabytes', '10')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (also: NO_COLOR=1)');
 }
@@ -200,7 +203,9 @@ function prepare(opts: LintCommandOptions, paths: string[]): LintOptions {
   opts.output.forEach(parseOutput);
   if (opts.maxWarnings !== undefined) parseCount(opts.maxWarnings);
   const config = readConfig(opts.config, paths);
-  return { rules, parameters, date, ruleOptions, config, reportUnusedSuppressions: opts.reportUnusedSuppressions };
+  const megabytes = Number(opts.maxFileSize);
+  if (!Number.isFinite(megabytes) || megabytes <= 0) throw new UsageError(`--max-file-size expects a number of megabytes, got "${opts.maxFileSize}"`);
+  return { rules, parameters, date, ruleOptions, config, reportUnusedSuppressions: opts.reportUnusedSuppressions, maxFileBytes: Math.round(megabytes * 1048576) };
 }
 
 /** Prints the result, writes the --output files, and decides the exit code. */
@@ -260,7 +265,7 @@ function parseRuleOptions(specs: string[]): Record<string, Record<string, number
     const [, id, name, raw] = m;
     const rule = RULES.find((r) => r.id === id);
     if (!rule) throw new UsageError(`unknown rule "${id}" in --rule-option; run \`archlint rules\``);
-    const option = rule.options?.[name];
+    const option = own(rule.options, name);
     if (!option) {
       const known = Object.keys(rule.options ?? {});
       throw new UsageError(`rule ${id} has no option "${name}"${known.length > 0 ? ` (it has: ${known.join(', ')})` : ' (it takes none)'}`);

@@ -1,6 +1,7 @@
 import { DEPRECATION_NOTICE_DAYS, RUNTIMES } from '../../src/data/runtimes.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { FUNCTION_TYPES } from '../../src/graph/index.js';
+import { own } from '../../src/own.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const utc = (ymd: string) => new Date(`${ymd}T00:00:00Z`).getTime();
@@ -22,7 +23,7 @@ export default defineRule({
     const today = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
     for (const fn of graph.ofType(...FUNCTION_TYPES)) {
       for (const runtime of fn.strings('Runtime')) {
-        const life = RUNTIMES[runtime.value];
+        const life = own(RUNTIMES, runtime.value);
         if (!life) continue;
         const data = { fn: fn.id, runtime: runtime.value, successor: life.successor, deprecated: life.deprecated };
         const suggest = [life.successor];

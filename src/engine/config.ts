@@ -7,6 +7,7 @@ import { InputError, type Path, type SourceMap } from '../load/types.js';
 import { packageRoot } from '../package-root.js';
 import { globToRegExp } from './glob.js';
 import { SEVERITIES, type Rule, type Severity } from './rule.js';
+import { own } from '../own.js';
 
 export const CONFIG_NAMES = ['.archlint.yml', '.archlint.yaml'];
 
@@ -97,7 +98,7 @@ export function loadConfig(file: string, rules: readonly Rule[]): Config {
     if (severity) config.severities.set(id, severity as Severity | 'off');
     if (typeof setting === 'object' && setting.options) {
       for (const [name, value] of Object.entries(setting.options)) {
-        const option = rule.options?.[name];
+        const option = own(rule.options, name);
         if (!option) throw at(file, source, ['rules', id, 'options', name], `rule ${id} has no option "${name}"`, true);
         if (typeof value !== option.type) throw at(file, source, ['rules', id, 'options', name], `option ${id}.${name} must be a ${option.type}`);
         (config.ruleOptions[id] ??= {})[name] = value;

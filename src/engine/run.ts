@@ -30,9 +30,25 @@ export function lintTemplates(templates: readonly Template[], rules: readonly Ru
   for (const template of templates) {
     const graph = buildGraph(template, { parameters: run.parametersOf(template), imports: (name) => run.exported(name) });
     findings.push(...run.check(template, { graph }, templateRules));
+    const limit = graph.resolver.limitHits[0];
+    if (limit) findings.push(run.notice(template, limit, graph.resolver.limitHits.length));
   }
   return dedupe(findings.sort(compareFindings));
 }
+
+/** Said once per template when value resolution hit its bound somewhere (nested Fn::If, long Fn::Join of conditions). */
+const ANALYSIS_LIMIT: Rule = {
+  id: 'analysis-limit',
+  severity: 'info',
+  category: 'cloudformation',
+  description: 'Value resolution reached its bound in this template: the values there were not checked.',
+  suggest: [],
+  sources: [],
+  messages: {
+    limit: '{{count}} expression(s) here have more possible values than archlint follows (at most 64, within a fixed budget); the values they produce were not checked.',
+  },
+  check() {},
+};
 
 /** A template in two versions, and what CloudFormation will do to each resource between them. */
 export interface TemplateChange {
@@ -138,6 +154,10 @@ class Run {
       }
     }
     return findings;
+  }
+
+  notice(template: Template, at: Path, count: number): Finding {
+    return this.toFinding(template, ANALYSIS_LIMIT, { message: 'limit', at, data: { count } });
   }
 
   private toFinding(template: Template, rule: Rule, report: Report): Finding {

@@ -2,6 +2,7 @@ import { foreignRoot, type Path, type Template } from '../load/types.js';
 import { classifyArn, classifyResource, FUNCTION_TYPES } from './event-sources.js';
 import { type ApiIntegration, type Edge, type EdgeKind, type EventSourceKind, type EventSourceLink, PropertyView, type Reference, type ResourceGraph, ResourceNode } from './model.js';
 import { asObject, intrinsic, Resolver } from './resolve.js';
+import { own } from '../own.js';
 
 /** The Globals section SAM merges into each of its resource types. */
 const SAM_GLOBALS: Record<string, string> = {
@@ -58,7 +59,7 @@ export function buildGraph(template: Template, options: BuildOptions = {}): Reso
     const res = asObject(raw);
     // A resource without a string Type cannot be deployed; it is left out of the graph rather than guessed at.
     if (typeof res.Type !== 'string') continue;
-    const section = SAM_GLOBALS[res.Type];
+    const section = own(SAM_GLOBALS, res.Type);
     const global = section && Object.hasOwn(globals, section) ? { path: ['Globals', section], raw: asObject(globals[section]) } : undefined;
     const globalBlock = global && { ...global, path: [...root, ...global.path] };
     byId.set(id, new ResourceNode(resolver, id, res.Type, [...root, 'Resources', id], res, globalBlock));
@@ -329,7 +330,7 @@ class Graph implements ResourceGraph {
       const event = asObject(rawEvent);
       const type = typeof event.Type === 'string' ? event.Type : '';
       const settings = new PropertyView(this.resolver, [...eventsPath, name, 'Properties'], asObject(event.Properties));
-      const polled = SAM_POLLED_EVENTS[type];
+      const polled = own(SAM_POLLED_EVENTS, type);
       if (polled) {
         const sourceRef = this.referencesIn(settings.raw[polled.source], settings.pathOf(polled.source))[0];
         const link: EventSourceLink = {
@@ -393,7 +394,7 @@ class Graph implements ResourceGraph {
     const eventsPath = owner.properties.pathOf('Events');
     for (const [name, rawEvent] of Object.entries(events)) {
       const event = asObject(rawEvent);
-      const type = typeof event.Type === 'string' ? SAM_RULE_EVENTS[event.Type] : undefined;
+      const type = typeof event.Type === 'string' ? own(SAM_RULE_EVENTS, event.Type) : undefined;
       const id = `${owner.id}${name}`;
       if (!type || this.byId.has(id)) continue;
       const rule = new ResourceNode(this.resolver, id, type, [...eventsPath, name], { Type: type, Properties: asObject(event.Properties) });

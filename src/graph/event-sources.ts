@@ -1,4 +1,5 @@
 import type { EventSourceKind, ResourceNode } from './model.js';
+import { own } from '../own.js';
 
 export const FUNCTION_TYPES: ReadonlySet<string> = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
 
@@ -20,7 +21,7 @@ export function classifyResource(node: ResourceNode): EventSourceKind | undefine
     const fifo = node.booleans('FifoQueue').some((b) => b.value) || node.strings('QueueName').some((n) => n.value.endsWith('.fifo'));
     return fifo ? 'sqs-fifo' : 'sqs';
   }
-  return KIND_BY_TYPE[node.type];
+  return own(KIND_BY_TYPE, node.type);
 }
 
 /** The kind of source from a literal ARN's service segment (`arn:aws:sqs:...`). */

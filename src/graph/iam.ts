@@ -1,6 +1,7 @@
 import type { Path } from '../load/types.js';
 import type { ResourceGraph, ResourceNode } from './model.js';
 import { asObject } from './resolve.js';
+import { own } from '../own.js';
 
 /** One Allow statement that applies to a function's execution role, with the resource nodes it names. */
 export interface Grant {
@@ -73,7 +74,7 @@ function samPolicies(graph: ResourceGraph, fn: ResourceNode): Grant[] {
       return;
     }
     for (const [name, params] of Object.entries(obj)) {
-      const template = SAM_POLICY_TEMPLATES[name];
+      const template = own(SAM_POLICY_TEMPLATES, name);
       if (!template) continue;
       const p = asObject(params);
       grants.push({ actions: template.actions, anyResource: false, resources: references(graph, p[template.param], [...path, name, template.param]), path: [...path, name] });
@@ -88,7 +89,7 @@ function managed(raw: unknown, path: Path): Grant[] {
   raw.forEach((arn, i) => {
     if (typeof arn !== 'string') return;
     const name = arn.split('/').pop() ?? arn;
-    const actions = MANAGED_FULL_ACCESS[name];
+    const actions = own(MANAGED_FULL_ACCESS, name);
     if (actions) grants.push({ actions, anyResource: true, resources: [], path: [...path, i] });
   });
   return grants;

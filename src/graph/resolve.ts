@@ -31,6 +31,8 @@ export class Resolver {
   private readonly mappings: Record<string, unknown>;
   private readonly resources: Record<string, unknown>;
   private steps = 0;
+  /** Where resolution gave up at a bound: the run says so rather than silently checking less. */
+  readonly limitHits: Path[] = [];
 
   constructor(
     body: TemplateBody,
@@ -48,10 +50,13 @@ export class Resolver {
     this.steps = 0;
     try {
       const out = this.expr(raw, path);
-      return out.length > MAX_CANDIDATES ? [{ kind: 'unknown', path, reason: 'too many possible values' }] : out;
+      if (out.length <= MAX_CANDIDATES) return out;
+      this.limitHits.push(path);
+      return [{ kind: 'unknown', path, reason: 'too many possible values' }];
     } catch (err) {
-      if (err instanceof BudgetExceeded) return [{ kind: 'unknown', path, reason: 'expression too complex to resolve' }];
-      throw err;
+      if (!(err instanceof BudgetExceeded)) throw err;
+      this.limitHits.push(path);
+      return [{ kind: 'unknown', path, reason: 'expression too complex to resolve' }];
     }
   }
 
@@ -73,6 +78,7 @@ export class Resolver {
           else next.push(child(s, step));
         }
       }
+      if (next.length > MAX_CANDIDATES) this.limitHits.push([...path, ...steps]);
       current = next.length > MAX_CANDIDATES ? [{ kind: 'unknown', path: [...path, ...steps], reason: 'too many possible values' }] : next;
     }
     return current.flatMap((c) => (c.kind === 'value' ? this.resolve(c.value, c.path).map((r) => withOrigin(r, c)) : [c]));

@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { assemblyTemplates } from './cdk.js';
 import { discoverInputs, fsMessage, type Input } from './discover.js';
 import { loadNestedStacks } from './nested.js';
@@ -87,16 +87,23 @@ function safeRealpath(path: string): string {
 
 function readText(file: string, options: LoadOptions): string {
   const display = file === '-' ? '<stdin>' : file;
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const tooLarge = (size: number) =>
+    new InputError(display, `the file is ${(size / 1048576).toFixed(1)} MB, over the limit of ${(max / 1048576).toFixed(1)} MB (--max-file-size; CloudFormation itself accepts at most 1 MB)`);
   let bytes: Buffer;
   try {
+    if (file !== '-') {
+      // Checked before reading: a FIFO would block forever, a huge file would be read for nothing.
+      const stat = statSync(file);
+      if (!stat.isFile()) throw new InputError(display, 'not a regular file');
+      if (stat.size > max) throw tooLarge(stat.size);
+    }
     bytes = file === '-' ? Buffer.from(options.readStdin?.() ?? readFileSync(0, 'utf8')) : readFileSync(file);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError(display, `cannot read: ${fsMessage(err)}`);
   }
-  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  if (bytes.length > max) {
-    throw new InputError(display, `file is ${bytes.length} bytes, over the limit of ${max} bytes (CloudFormation accepts at most 1 MB)`);
-  }
+  if (bytes.length > max) throw tooLarge(bytes.length);
   const nul = bytes.indexOf(0);
   if (nul !== -1) throw new InputError(display, 'binary file (it contains a NUL byte), not a template', positionOf(bytes, nul));
   try {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError, type Template } from './types.js';
+import { own } from '../own.js';
 
 /** Resource types whose property names a child template, and which property. */
 const NESTED_STACK_TYPES: Record<string, string> = {
@@ -25,7 +26,7 @@ export function loadNestedStacks(
     if (!root || parent.file === '<stdin>') continue;
     const resources = parent.body.Resources as Record<string, { Type?: unknown; Properties?: Record<string, unknown> }> | undefined;
     for (const [id, resource] of Object.entries(resources ?? {})) {
-      const key = typeof resource?.Type === 'string' ? NESTED_STACK_TYPES[resource.Type] : undefined;
+      const key = typeof resource?.Type === 'string' ? own(NESTED_STACK_TYPES, resource.Type) : undefined;
       const url = key ? resource.Properties?.[key] : undefined;
       // Only a local template path is followed: not a URL, a dynamic reference or a placeholder.
       if (typeof url !== 'string' || /^[a-z][a-z0-9+.-]*:\/\//i.test(url) || url.includes('{{') || !/\.(ya?ml|json|template)$/i.test(url)) continue;

@@ -98,9 +98,17 @@ class Converter {
     if (isScalar(node)) value = node.value;
     else if (isMap(node)) {
       const obj: Record<string, unknown> = {};
+      const merges: unknown[] = [];
       for (const pair of node.items) {
         const key = this.keyOf(pair);
-        setKey(obj, key, this.convert(pair.value as YamlNode).value);
+        const converted = this.convert(pair.value as YamlNode).value;
+        // `<<: *base` (a merge key) is expanded as `aws cloudformation package` and `sam deploy` do.
+        if (key === '<<' && isScalar(pair.key) && !pair.key.tag && (isAlias(pair.value) || isMap(pair.value) || isSeq(pair.value))) merges.push(converted);
+        else setKey(obj, key, converted);
+      }
+      for (const source of merges.flatMap((m) => (Array.isArray(m) ? m : [m]))) {
+        if (source === null || typeof source !== 'object' || Array.isArray(source)) continue;
+        for (const [k, v] of Object.entries(source)) if (!Object.hasOwn(obj, k)) setKey(obj, k, v);
       }
       value = obj;
     } else if (isSeq(node)) {
