@@ -72,6 +72,7 @@ function locator(lc: LineCounter, pads?: Map<number, number>): Locate {
 function yamlError(file: string, err: { code: string; message: string; pos: [number, number] }, locate: Locate): InputError {
   let message = err.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
   if (err.code === 'DUPLICATE_KEY') message = 'duplicate key: CloudFormation keeps one of them silently; remove the other';
+  else if (err.code === 'MULTIPLE_TAGS') message = 'a node can have only one tag: write the inner function in long form (e.g. !GetAZs {Ref: AWS::Region})';
   else if (/multiple documents/.test(message)) {
     return new InputError(file, 'several YAML documents in one file; a template is exactly one document', locate(err.pos[0]), 'multiple-documents');
   } else message = `YAML syntax error: ${message}`;
