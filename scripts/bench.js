@@ -173,6 +173,22 @@ for (const size of [500, 2000, 5000]) {
     }
   }
 }
+// 5. Bounded work: 200 conditions combined through nested Fn::If (cfn-lint users report minutes on such templates).
+{
+  const conditions = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`C${i}`, { 'Fn::Equals': [{ Ref: 'Stage' }, `s${i}`] }]));
+  let nested = 900;
+  for (let i = 0; i < 200; i++) nested = { 'Fn::If': [`C${i}`, i + 1000, nested] };
+  const wide = { 'Fn::Join': ['', Array.from({ length: 200 }, (_, i) => ({ 'Fn::If': [`C${i}`, 'a', 'b'] }))] };
+  const body = { Parameters: { Stage: { Type: 'String' } }, Conditions: conditions, Resources: { F: { Type: 'AWS::Lambda::Function', Properties: { Timeout: nested, Description: wide } } } };
+  const file = writeTemplate('conditions-200', body, 'yaml');
+  const whole = measure('node', [BIN, file]);
+  row('200 conditions in nested Fn::If (YAML), whole process', fmt(whole.ms), '', '', 'well under 1 s', whole.ms < 1000);
+  if (cfnLint) {
+    const cfn = measure('cfn-lint', [...cfnArgs, file], 1);
+    row('200 nested conditions vs cfn-lint', fmt(whole.ms), `cfn-lint: ${fmt(cfn.ms)}`, `${(cfn.ms / whole.ms).toFixed(1)}x faster`, '', undefined);
+  }
+}
+
 // 4. Scaling.
 for (const format of ['yaml', 'json']) {
   const ratio = totals[`${format}-5000`] / totals[`${format}-500`];
