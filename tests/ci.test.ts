@@ -1,31 +1,18 @@
 // What the CI lint step and the pre-commit hook rely on: SARIF, JUnit, GitHub annotations,
 // configuration, suppressions. Runs the built binary as CI would.
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, writeFiles } from './helpers/cli.js';
 import { parse } from 'yaml';
 import { RULES } from '../rules/index.js';
 
-const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'archlint.js');
 
-function run(args: string[], cwd = ROOT) {
-  const env = { ...process.env, NO_COLOR: '1' } as NodeJS.ProcessEnv;
-  delete env.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], cwd = ROOT) => runCli(args, cwd);
 
-function write(dir: string, files: Record<string, string>): string {
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
+const write = writeFiles;
 
 // Change rules run only in archlint diff: a plain lint describes the others.
 const TEMPLATE_RULES = RULES.filter((r) => r.kind !== 'change').length;
