@@ -184,8 +184,10 @@ for (const size of [500, 2000, 5000]) {
   const whole = measure('node', [BIN, file]);
   row('200 conditions in nested Fn::If (YAML), whole process', fmt(whole.ms), '', '', 'well under 1 s', whole.ms < 1000);
   if (cfnLint) {
-    const cfn = measure('cfn-lint', [...cfnArgs, file], 1);
-    row('200 nested conditions vs cfn-lint', fmt(whole.ms), `cfn-lint: ${fmt(cfn.ms)}`, `${(cfn.ms / whole.ms).toFixed(1)}x faster`, '', undefined);
+    // cfn-lint can take minutes to hours on such templates: it gets two minutes.
+    const cfn = measure('cfn-lint', [...cfnArgs, file], 1, { timeout: 120_000 });
+    const stopped = cfn.ms >= 119_000;
+    row('200 nested conditions vs cfn-lint', fmt(whole.ms), `cfn-lint: ${stopped ? 'stopped after 2 min' : fmt(cfn.ms)}`, `${stopped ? '> ' : ''}${(cfn.ms / whole.ms).toFixed(0)}x faster`, '', undefined);
   }
 }
 
