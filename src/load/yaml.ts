@@ -53,7 +53,9 @@ function parseYaml(text: string): { doc: Document; lineCounter: LineCounter; tex
     version: '1.2',
     schema: 'core',
     customTags: CFN_TAGS as never,
-    uniqueKeys: true,
+    // The library's own check compares every key with every other (quadratic in a 5,000-resource
+    // Resources map); the converter checks with a set instead.
+    uniqueKeys: false,
     merge: false,
     lineCounter,
     keepSourceTokens: false,
@@ -100,8 +102,14 @@ class Converter {
     else if (isMap(node)) {
       const obj: Record<string, unknown> = {};
       const merges: unknown[] = [];
+      const seen = new Set<string>();
       for (const pair of node.items) {
         const key = this.keyOf(pair);
+        if (seen.has(key)) {
+          const at = (pair.key as YamlNode | null)?.range?.[0] ?? 0;
+          throw new InputError(this.file, 'duplicate key: CloudFormation keeps one of them silently; remove the other', this.locate(at));
+        }
+        seen.add(key);
         const converted = this.convert(pair.value as YamlNode).value;
         // `<<: *base` (a merge key) is expanded as `aws cloudformation package` and `sam deploy` do.
         if (key === '<<' && isScalar(pair.key) && !pair.key.tag && (isAlias(pair.value) || isMap(pair.value) || isSeq(pair.value))) merges.push(converted);
