@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
+import { BIN, ROOT, runCli } from './helpers/cli.js';
 
-const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'archlint.js');
+// No NO_COLOR by default here: the colour test sets the environment itself.
+const run = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) =>
+  options.input === undefined ? runCli(args, ROOT, { NO_COLOR: undefined, ...options.env }) : runWithInput(args, options.input);
 
-function run(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input: options.input, encoding: 'utf8', env: env as NodeJS.ProcessEnv });
+function runWithInput(args: string[], input: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,21 +1,20 @@
 // Cloud assemblies, nested stacks and cross-stack imports, built in temporary folders.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintPaths } from '../src/api.js';
 import { cdkLogicalId, userFrame } from '../src/load/cdk.js';
 import { RULES } from '../rules/index.js';
+import { writeFiles } from './helpers/cli.js';
 
 const DATE = new Date('2026-11-27T00:00:00Z');
 const lintDir = (paths: string[]) => lintPaths(paths, { rules: RULES, date: DATE });
 
-function write(dir: string, files: Record<string, unknown>): void {
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 1));
-  }
-}
+/** Writes files; objects are written as JSON. */
+const write = (dir: string, files: Record<string, unknown>): void => {
+  writeFiles(dir, Object.fromEntries(Object.entries(files).map(([name, c]) => [name, typeof c === 'string' ? c : JSON.stringify(c, null, 1)])));
+};
 
 const fn = (timeout: number, extra: Record<string, unknown> = {}) => ({
   Type: 'AWS::Lambda::Function',

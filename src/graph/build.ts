@@ -222,11 +222,8 @@ class Graph implements ResourceGraph {
     const steps = typeof key === 'string' ? [key] : key;
     let raw: unknown = view.get(String(steps[0]));
     for (const s of steps.slice(1)) raw = raw !== null && typeof raw === 'object' ? (raw as Record<string | number, unknown>)[s] : undefined;
-    if (raw === undefined) return [];
-    if (typeof raw === 'string' && steps.length > 0) {
-      return []; // a literal name or ARN: matched by value where a rule needs it
-    }
-    return this.referencesIn(raw, view.pathOf(key));
+    // A literal name or ARN references nothing here: rules match it by value where they need to.
+    return raw === undefined ? [] : this.referencesIn(raw, view.pathOf(key));
   }
 
   private semanticEdges(node: ResourceNode): void {

@@ -3,10 +3,15 @@ import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CdkInfo, SourceLocation } from './types.js';
 
+/** Per stack of tree.json: logical ID → construct path. */
+export type TreeStacks = Map<string, Map<string, string>>;
+
 /** A template file of a cloud assembly, with what the assembly tells about its resources. */
 export interface AssemblyTemplate {
   file: string;
   cdk: CdkInfo;
+  /** Its assembly's tree.json, to fill in construct paths once the template is parsed. */
+  tree?: TreeStacks;
 }
 
 interface ManifestArtifact {
@@ -42,7 +47,7 @@ export function assemblyTemplates(dir: string, seen: Set<string> = new Set()): {
       const file = join(dir, artifact.properties.templateFile);
       listed.add(safeRealpath(file));
       const { paths, sources } = fromManifestMetadata(artifact.metadata ?? {});
-      templates.push({ file, cdk: { stack: artifact.displayName ?? id, constructPaths: paths, sources } });
+      templates.push({ file, cdk: { stack: artifact.displayName ?? id, constructPaths: paths, sources }, tree });
     } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
       const nested = assemblyTemplates(join(dir, artifact.properties.directoryName), seen);
       templates.push(...nested.templates);
@@ -54,19 +59,19 @@ export function assemblyTemplates(dir: string, seen: Set<string> = new Set()): {
     if (!name.endsWith('.nested.template.json')) continue;
     const file = join(dir, name);
     if (listed.has(safeRealpath(file))) continue;
-    templates.push({ file, cdk: { stack: name.replace(/\.nested\.template\.json$/, ''), constructPaths: new Map(), sources: new Map() } });
-  }
-  // tree.json fills in the construct paths the manifest did not give.
-  for (const t of templates) {
-    if (!tree) continue;
-    const ids = logicalIdsOf(t.file);
-    const best = bestStack(tree, ids);
-    if (!best) continue;
-    const merged = new Map(best);
-    for (const [id, path] of t.cdk.constructPaths) merged.set(id, path);
-    t.cdk = { ...t.cdk, constructPaths: merged };
+    templates.push({ file, cdk: { stack: name.replace(/\.nested\.template\.json$/, ''), constructPaths: new Map(), sources: new Map() }, tree });
   }
   return { templates, problems };
+}
+
+/** Fills in from tree.json the construct paths the manifest did not give, for a parsed template's logical IDs. */
+export function withTreePaths(cdk: CdkInfo, tree: TreeStacks | undefined, logicalIds: readonly string[]): CdkInfo {
+  if (!tree || logicalIds.every((id) => cdk.constructPaths.has(id))) return cdk;
+  const best = bestStack(tree, logicalIds);
+  if (!best) return cdk;
+  const merged = new Map(best);
+  for (const [id, path] of cdk.constructPaths) merged.set(id, path);
+  return { ...cdk, constructPaths: merged };
 }
 
 /** `aws:cdk:logicalId` entries: construct path (without the leading /) → logical ID, and the user's frame of the trace when recorded. */
@@ -98,7 +103,7 @@ export function userFrame(trace: unknown): SourceLocation | undefined {
 type TreeNode = { id?: string; path?: string; children?: Record<string, TreeNode>; attributes?: Record<string, unknown>; constructInfo?: { fqn?: string } };
 
 /** Per stack in tree.json: logical ID → construct path, computing each CloudFormation resource's logical ID as CDK does. */
-function readTree(dir: string, artifacts: Record<string, ManifestArtifact>): Map<string, Map<string, string>> | undefined {
+function readTree(dir: string, artifacts: Record<string, ManifestArtifact>): TreeStacks | undefined {
   const treeArtifact = Object.values(artifacts).find((a) => a.type === 'cdk:tree');
   const file = join(dir, treeArtifact?.properties?.file ?? 'tree.json');
   if (!existsSync(file)) return undefined;
@@ -128,7 +133,7 @@ function readTree(dir: string, artifacts: Record<string, ManifestArtifact>): Map
 }
 
 /** The stack of tree.json whose resources match the template's logical IDs best. */
-function bestStack(tree: Map<string, Map<string, string>>, ids: Set<string>): Map<string, string> | undefined {
+function bestStack(tree: TreeStacks, ids: readonly string[]): Map<string, string> | undefined {
   let best: Map<string, string> | undefined;
   let score = 0;
   for (const map of tree.values()) {
@@ -140,15 +145,6 @@ function bestStack(tree: Map<string, Map<string, string>>, ids: Set<string>): Ma
     }
   }
   return best;
-}
-
-function logicalIdsOf(file: string): Set<string> {
-  try {
-    const body = JSON.parse(readFileSync(file, 'utf8')) as { Resources?: Record<string, unknown> };
-    return new Set(Object.keys(body.Resources ?? {}));
-  } catch {
-    return new Set();
-  }
 }
 
 /**

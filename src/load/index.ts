@@ -1,5 +1,5 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { assemblyTemplates } from './cdk.js';
+import { assemblyTemplates, withTreePaths } from './cdk.js';
 import { discoverInputs, fsMessage, type Input } from './discover.js';
 import { loadNestedStacks } from './nested.js';
 import { parseTemplate } from './template.js';
@@ -45,7 +45,7 @@ export function loadInputs(paths: readonly string[], options: LoadOptions = {}):
     for (const t of assembly.templates) {
       const template = loadFile(t.file, true, options, result, loaded);
       if (template) {
-        template.cdk = t.cdk;
+        template.cdk = withTreePaths(t.cdk, t.tree, Object.keys(template.body.Resources ?? {}));
         roots.set(template, input.root);
       }
     }
