@@ -3,6 +3,7 @@ import {
   type Alias, type Document, type Node as YamlNode, type Pair,
 } from 'yaml';
 import { SHORT_FORM_TAGS, setKey, splitGetAtt } from './intrinsics.js';
+import { readYamlFast, tagStart } from './yaml-fast.js';
 import { relaxIndentation } from './yaml-relax.js';
 import { InputError, type Path, type Position, type Range, type SourceMap } from './types.js';
 
@@ -18,6 +19,13 @@ type Locate = (offset: number) => Position;
 
 /** Parses a CloudFormation YAML template: YAML 1.2 core schema, short-form tags to long form, positions kept. */
 export function parseYamlTemplate(file: string, text: string): { body: unknown; source: SourceMap } {
+  // Most templates use a plain subset of YAML that a direct reader handles at several times the
+  // speed; it declines anything else (and every error), which the yaml library then reads.
+  return readYamlFast(text) ?? parseYamlWithLibrary(file, text);
+}
+
+/** The `yaml` library's reading of a template (exported for the tests that compare it with the fast reader). */
+export function parseYamlWithLibrary(file: string, text: string): { body: unknown; source: SourceMap } {
   let parsed = parseYaml(text);
   let locate = locator(parsed.lineCounter);
   const firstError = parsed.doc.errors[0];
@@ -250,12 +258,4 @@ class YamlSourceMap implements SourceMap {
     const r = node?.range ?? [0, 0, 0];
     return { start: this.position(node?.tag ? tagStart(this.text, node.tag, r[0]) : r[0]), end: this.position(Math.max(r[0], r[1])) };
   }
-}
-
-/** The yaml library's ranges start after a node's tag; findings on `!Ref T` underline the tag too. */
-function tagStart(text: string, tag: string, valueStart: number): number {
-  let i = valueStart - 1;
-  while (i >= 0 && /\s/.test(text[i])) i--;
-  const start = i - tag.length + 1;
-  return start >= 0 && text.startsWith(tag, start) ? start : valueStart;
 }

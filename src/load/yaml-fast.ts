@@ -1,0 +1,837 @@
+import { SHORT_FORM_TAGS, setKey, splitGetAtt } from './intrinsics.js';
+import { LineIndex } from './lines.js';
+import type { Path, Range, SourceMap } from './types.js';
+
+/**
+ * A direct reader for the YAML that templates are written in: block mappings and sequences, plain,
+ * quoted and block scalars, flow collections, comments and CloudFormation's short-form tags. It
+ * reads about ten times faster than the `yaml` library's document model, which builds a node,
+ * a token list and source ranges for everything.
+ *
+ * Anything else (anchors and aliases, merge keys, complex keys, directives, several documents,
+ * tabs, CRLF, unusual escapes, any syntax error) makes it give up, and the caller parses the text
+ * with the `yaml` library instead, which also produces every error message. So this reader never
+ * decides what a template means on its own: `tests/yaml-fast.test.ts` checks that, for every
+ * corpus file it accepts, the values and every position are those of the library path.
+ */
+export function readYamlFast(text: string): { body: unknown; source: SourceMap } | undefined {
+  // Tabs and carriage returns change indentation and folding rules: left to the library.
+  if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) return undefined;
+  try {
+    const reader = new Reader(text);
+    const root = reader.document();
+    return { body: root.value, source: new FastYamlSourceMap(root, text) };
+  } catch (err) {
+    if (err === GIVE_UP) return undefined;
+    throw err;
+  }
+}
+
+/** One node with its offsets, as the `yaml` library reports them: [start, end) and the end of its line. */
+interface Node {
+  value: unknown;
+  start: number;
+  end: number;
+  /** Where the next node may begin: past the rest of the line (comment, newline) for inline nodes. */
+  after: number;
+  tag?: string;
+  keys?: Map<string, { keyStart: number; keyEnd: number; value: Node }>;
+  items?: Node[];
+  /** A mapping or sequence (possibly empty), as opposed to a scalar. */
+  collection?: 'map' | 'seq';
+}
+
+const GIVE_UP = { giveUp: true };
+function giveUp(): never {
+  throw GIVE_UP;
+}
+
+const SPACE = 0x20;
+const NL = 0x0a;
+const HASH = 0x23;
+const COLON = 0x3a;
+const DASH = 0x2d;
+
+class Reader {
+  private pos = 0;
+  private readonly len: number;
+  /** Past the optional `---` that opens the document. */
+  private started = false;
+  /** The last run of blank and comment lines: where it ended, the column there, its deepest comment. */
+  private runEnd = -1;
+  private runCol = -1;
+  private runComment = -1;
+
+  constructor(private readonly t: string) {
+    this.len = t.length;
+  }
+
+  document(): Node {
+    let col = this.nextContentLine();
+    if (col === -1) giveUp(); // empty document
+    const t = this.t;
+    if (col === 0 && t.startsWith('---', this.pos) && this.endsToken(this.pos + 3)) {
+      this.pos += 3;
+      this.restOfLine();
+      col = this.nextContentLine();
+      if (col === -1) giveUp();
+    }
+    this.started = true;
+    if (col === 0 && (t.startsWith('---', this.pos) || t.startsWith('...', this.pos)) && this.endsToken(this.pos + 3)) giveUp();
+    const c = t.charCodeAt(this.pos);
+    if (c === 0x25 /* % */) giveUp();
+    const root = this.blockNode(-1, col);
+    if (this.nextContentLine() !== -1) giveUp(); // a second document, `...`, or text the structure does not allow
+    return root;
+  }
+
+  /** Is `i` the end of a token: space, newline or end of text. */
+  private endsToken(i: number): boolean {
+    const c = this.t.charCodeAt(i);
+    return c === SPACE || c === NL || i >= this.len;
+  }
+
+  /**
+   * From the start of a line (or the rest of one), skips blank and comment lines; leaves `pos` at
+   * the first character of the next content line and returns its column, or -1 at the end.
+   */
+  private nextContentLine(): number {
+    // Already at the token that ended the last run: keep what that run held (nested collections ending together ask again).
+    if (this.pos === this.runEnd) return this.runCol;
+    this.runComment = -1;
+    const col = this.skipToContent();
+    this.runEnd = this.pos;
+    this.runCol = col;
+    return col;
+  }
+
+  /**
+   * A block collection's end, as the library gives it: its last item's end, or the next token when
+   * the blank and comment lines after it hold a comment indented at least as far as the collection.
+   */
+  private collectionEnd(node: Node, lastAfter: number, col: number): void {
+    node.end = lastAfter;
+    node.after = this.runComment >= col ? this.pos : lastAfter;
+  }
+
+  private skipToContent(): number {
+    const t = this.t;
+    let lineStart = this.pos;
+    // `pos` may be mid-line (just after a node): go back to that line's start for the column.
+    while (lineStart > 0 && t.charCodeAt(lineStart - 1) !== NL) lineStart--;
+    let i = this.pos;
+    for (;;) {
+      while (t.charCodeAt(i) === SPACE) i++;
+      if (i >= this.len) {
+        this.pos = this.len;
+        return -1;
+      }
+      const c = t.charCodeAt(i);
+      if (c === NL || c === HASH) {
+        if (c === HASH && i - lineStart > this.runComment) this.runComment = i - lineStart;
+        const nl = t.indexOf('\n', i);
+        if (nl === -1) {
+          this.pos = this.len;
+          return -1;
+        }
+        i = lineStart = nl + 1;
+        continue;
+      }
+      // `---` or `...` at the left margin: another document, or the end of this one.
+      if (i === lineStart && this.started && (t.startsWith('---', i) || t.startsWith('...', i)) && this.endsToken(i + 3)) giveUp();
+      this.pos = i;
+      return i - lineStart;
+    }
+  }
+
+  /** After an inline node: only spaces and a comment may follow on its line. Returns the offset past the newline. */
+  private restOfLine(): number {
+    const t = this.t;
+    let i = this.pos;
+    while (t.charCodeAt(i) === SPACE) i++;
+    if (i < this.len && t.charCodeAt(i) !== NL) {
+      if (t.charCodeAt(i) !== HASH || t.charCodeAt(i - 1) !== SPACE) giveUp(); // `#` must follow a space to start a comment
+    }
+    const nl = t.indexOf('\n', i);
+    this.pos = nl === -1 ? this.len : nl + 1;
+    return this.pos;
+  }
+
+  /** A node starting at `pos` (column `col`) on its own line, inside a block indented `parent`. */
+  private blockNode(parent: number, col: number): Node {
+    const t = this.t;
+    const c = t.charCodeAt(this.pos);
+    if (c === DASH && this.endsToken(this.pos + 1)) return this.blockSeq(col);
+    if (this.isKeyLine()) return this.blockMap(col);
+    return this.inlineOrBelow(parent, false);
+  }
+
+  /**
+   * Does a mapping key start at `pos`: a plain or quoted scalar followed by `:` and a space or
+   * the end of the line, on this line.
+   */
+  private isKeyLine(): boolean {
+    const t = this.t;
+    let i = this.pos;
+    const c = t.charCodeAt(i);
+    if (c === 0x22 || c === 0x27) {
+      const end = c === 0x22 ? this.doubleQuotedEnd(i) : this.singleQuotedEnd(i);
+      if (end === -1) return false;
+      i = end;
+      while (t.charCodeAt(i) === SPACE) i++;
+      return t.charCodeAt(i) === COLON && this.endsToken(i + 1);
+    }
+    if (!this.canStartPlain(i, false)) return false;
+    for (; i < this.len; i++) {
+      const d = t.charCodeAt(i);
+      if (d === NL || (d === HASH && t.charCodeAt(i - 1) === SPACE)) return false;
+      if (d === COLON && this.endsToken(i + 1)) return true;
+    }
+    return false;
+  }
+
+  private blockMap(col: number): Node {
+    const t = this.t;
+    const obj: Record<string, unknown> = {};
+    const keys = new Map<string, { keyStart: number; keyEnd: number; value: Node }>();
+    const node: Node = { value: obj, start: this.pos, end: 0, after: 0, keys, collection: 'map' };
+    for (;;) {
+      const keyStart = this.pos;
+      let key: string;
+      const c = t.charCodeAt(keyStart);
+      if (c === 0x22 || c === 0x27) {
+        key = this.quoted();
+      } else {
+        if (!this.canStartPlain(keyStart, false)) giveUp();
+        let j = t.indexOf(':', keyStart);
+        while (j !== -1 && !this.endsToken(j + 1)) j = t.indexOf(':', j + 1);
+        if (j === -1) giveUp();
+        let end = j;
+        while (t.charCodeAt(end - 1) === SPACE) end--;
+        const raw = t.slice(keyStart, end);
+        if (raw.includes('\n') || raw.includes(' #')) giveUp();
+        this.pos = end;
+        key = String(resolvePlain(raw));
+      }
+      const keyEnd = this.pos;
+      while (t.charCodeAt(this.pos) === SPACE) this.pos++;
+      if (t.charCodeAt(this.pos) !== COLON) giveUp();
+      this.pos++;
+      if (key === '<<' || keys.has(key)) giveUp(); // merge keys and duplicate keys: the library path handles (and reports) them
+      const value = this.valueAfterIndicator(col, this.pos, true);
+      setKey(obj, key, value.value);
+      keys.set(key, { keyStart, keyEnd, value });
+      const next = this.nextContentLine();
+      if (next === -1 || next < col) {
+        this.collectionEnd(node, value.after, col);
+        return node;
+      }
+      if (next > col) giveUp();
+      if (t.charCodeAt(this.pos) === DASH && this.endsToken(this.pos + 1)) giveUp();
+      if (!this.isKeyLine()) giveUp();
+    }
+  }
+
+  private blockSeq(col: number): Node {
+    const t = this.t;
+    const arr: unknown[] = [];
+    const items: Node[] = [];
+    const node: Node = { value: arr, start: this.pos, end: 0, after: 0, items, collection: 'seq' };
+    for (;;) {
+      const dash = this.pos;
+      this.pos++;
+      while (t.charCodeAt(this.pos) === SPACE) this.pos++;
+      let item: Node;
+      const c = t.charCodeAt(this.pos);
+      if (this.pos < this.len && c !== NL && c !== HASH && this.pos > dash + 1) {
+        const itemCol = col + (this.pos - dash);
+        if (c === DASH && this.endsToken(this.pos + 1)) item = this.blockSeq(itemCol);
+        else if (this.isKeyLine()) item = this.blockMap(itemCol);
+        else item = this.valueAfterIndicator(col, dash + 1, false);
+      } else {
+        item = this.valueAfterIndicator(col, dash + 1, false);
+      }
+      arr.push(item.value);
+      items.push(item);
+      const next = this.nextContentLine();
+      if (next === -1 || next < col) {
+        this.collectionEnd(node, item.after, col);
+        return node;
+      }
+      if (next > col) giveUp();
+      if (!(t.charCodeAt(this.pos) === DASH && this.endsToken(this.pos + 1))) {
+        this.collectionEnd(node, item.after, col); // the parent mapping's next key
+        return node;
+      }
+    }
+  }
+
+  /**
+   * The value after `key:` or `- ` (the indicator of a block indented `parent`): on the same line,
+   * or on the lines below, or empty.
+   */
+  private valueAfterIndicator(parent: number, afterIndicator: number, inMap: boolean): Node {
+    const t = this.t;
+    while (t.charCodeAt(this.pos) === SPACE) this.pos++;
+    const c = t.charCodeAt(this.pos);
+    if (this.pos >= this.len || c === NL || (c === HASH && t.charCodeAt(this.pos - 1) === SPACE)) {
+      return this.below(parent, this.pos, inMap, undefined);
+    }
+    if (this.pos === afterIndicator && c !== NL) giveUp(); // `key:value` is not a key
+    return this.inlineOrBelow(parent, inMap, afterIndicator);
+  }
+
+  /** The node on the lines below an indicator (or a tag) that ends its line; empty when nothing is indented past `parent`. */
+  private below(parent: number, emptyAt: number, inMap: boolean, tag: string | undefined): Node {
+    const t = this.t;
+    const save = this.pos;
+    const col = this.nextContentLine();
+    if (col > parent) {
+      const node = this.blockNode(parent, col);
+      return tag ? this.tagged(node, tag) : node;
+    }
+    // A sequence may sit at its parent key's own indentation.
+    if (inMap && col === parent && t.charCodeAt(this.pos) === DASH && this.endsToken(this.pos + 1)) {
+      const node = this.blockSeq(col);
+      return tag ? this.tagged(node, tag) : node;
+    }
+    if (tag) giveUp(); // a tag on an empty node
+    this.pos = save;
+    const commented = this.t.charCodeAt(save) === HASH;
+    const lineEnd = this.restOfLine();
+    if (this.trailingComments(parent, lineEnd) !== lineEnd) giveUp(); // where the library ends such a node is not worth copying
+    return { value: null, start: emptyAt, end: emptyAt, after: commented ? lineEnd : emptyAt };
+  }
+
+  /** A node that starts on this line: tag, block scalar, flow collection, quoted or plain scalar. */
+  private inlineOrBelow(parent: number, inMap: boolean, afterIndicator = this.pos): Node {
+    const t = this.t;
+    const c = t.charCodeAt(this.pos);
+    if (c === 0x21 /* ! */) {
+      const tag = this.tag();
+      while (t.charCodeAt(this.pos) === SPACE) this.pos++;
+      const d = t.charCodeAt(this.pos);
+      if (this.pos >= this.len || d === NL || d === HASH) return this.below(parent, afterIndicator, inMap, tag);
+      if (d === 0x7c || d === 0x3e) return this.tagged(this.blockScalar(parent), tag);
+      const node = this.inlineNode(parent, true);
+      if (this.isMapAfter()) giveUp(); // a tagged key
+      node.after = this.trailingComments(parent, this.restOfLine());
+      return this.tagged(node, tag);
+    }
+    if (c === 0x7c /* | */ || c === 0x3e /* > */) return this.blockScalar(parent);
+    const node = this.inlineNode(parent, false);
+    if (this.isMapAfter()) giveUp(); // `a: b: c`, or a flow or quoted key
+    node.after = this.trailingComments(parent, this.restOfLine());
+    return node;
+  }
+
+  /**
+   * As in the library, comment lines indented past `parent` right after an inline node belong to
+   * it (blank lines between them too): its end moves past the last of them.
+   */
+  private trailingComments(parent: number, lineEnd: number): number {
+    const t = this.t;
+    let end = lineEnd;
+    for (let p = lineEnd; p < this.len; ) {
+      let j = p;
+      while (t.charCodeAt(j) === SPACE) j++;
+      const c = t.charCodeAt(j);
+      if (c !== NL && c !== HASH) break;
+      if (c === HASH && j - p <= parent) break;
+      const nl = t.indexOf('\n', j);
+      p = nl === -1 ? this.len : nl + 1;
+      if (c === HASH) end = p;
+    }
+    this.pos = end;
+    return end;
+  }
+
+  private isMapAfter(): boolean {
+    let i = this.pos;
+    while (this.t.charCodeAt(i) === SPACE) i++;
+    return this.t.charCodeAt(i) === COLON;
+  }
+
+  /** A flow collection, a quoted scalar or a plain scalar (with its continuation lines) on this line. */
+  private inlineNode(parent: number, tagged: boolean): Node {
+    const t = this.t;
+    const c = t.charCodeAt(this.pos);
+    const start = this.pos;
+    if (c === 0x5b || c === 0x7b) return this.flow(parent);
+    if (c === 0x22 || c === 0x27) {
+      const value = this.quoted();
+      return { value, start, end: this.pos, after: 0 };
+    }
+    if (!this.canStartPlain(start, false)) giveUp();
+    const value = this.plainBlock(parent);
+    return { value: tagged ? value : resolvePlain(value), start, end: this.pos, after: 0 };
+  }
+
+  /** A plain scalar in block context: to the end of the line, folded with more-indented continuation lines. */
+  private plainBlock(parent: number): string {
+    const t = this.t;
+    let out = this.plainLine();
+    let end = this.pos;
+    for (;;) {
+      // A continuation: the next non-blank line indented past the parent, not a comment.
+      let i = end;
+      while (t.charCodeAt(i) === SPACE) i++;
+      if (i < this.len && t.charCodeAt(i) !== NL) break; // a comment follows on this line: the scalar ends
+      let breaks = 0;
+      let col = 0;
+      let lineStart = i + 1;
+      for (;;) {
+        if (i >= this.len) break;
+        lineStart = i + 1;
+        let j = lineStart;
+        while (t.charCodeAt(j) === SPACE) j++;
+        col = j - lineStart;
+        i = j;
+        if (j < this.len && t.charCodeAt(j) === NL) {
+          breaks++;
+          continue;
+        }
+        break;
+      }
+      if (i >= this.len || col <= parent || t.charCodeAt(i) === HASH) break;
+      const c = t.charCodeAt(i);
+      if (c === DASH && this.endsToken(i + 1)) giveUp();
+      this.pos = i;
+      const line = this.plainLine();
+      out += breaks === 0 ? ' ' + line : '\n'.repeat(breaks) + line;
+      end = this.pos;
+    }
+    this.pos = end;
+    return out;
+  }
+
+  /** One line of a block plain scalar, without trailing spaces; stops at ` #`. `: ` inside means a key: left to the library. */
+  private plainLine(): string {
+    const t = this.t;
+    const start = this.pos;
+    let i = start;
+    for (;;) {
+      const c = t.charCodeAt(i);
+      if (i >= this.len || c === NL) break;
+      if (c === HASH && t.charCodeAt(i - 1) === SPACE) break;
+      if (c === COLON && this.endsToken(i + 1)) giveUp();
+      i++;
+    }
+    let end = i;
+    while (t.charCodeAt(end - 1) === SPACE) end--;
+    this.pos = end;
+    return t.slice(start, end);
+  }
+
+  /** Can a plain scalar start at `i`: not with an indicator, except `-`, `?`, `:` followed by a non-space. */
+  private canStartPlain(i: number, flow: boolean): boolean {
+    const c = this.t.charCodeAt(i);
+    if (i >= this.len || c === NL || c === SPACE) return false;
+    if (c === DASH || c === 0x3f || c === COLON) {
+      const d = this.t.charCodeAt(i + 1);
+      return !this.endsToken(i + 1) && !(flow && (d === 0x2c || d === 0x5b || d === 0x5d || d === 0x7b || d === 0x7d));
+    }
+    // , [ ] { } # & * ! | > ' " % @ `
+    return !(c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === HASH || c === 0x26 || c === 0x2a || c === 0x21 ||
+      c === 0x7c || c === 0x3e || c === 0x27 || c === 0x22 || c === 0x25 || c === 0x40 || c === 0x60);
+  }
+
+  private tag(): string {
+    const t = this.t;
+    const start = this.pos;
+    let i = start + 1;
+    while (i < this.len) {
+      const c = t.charCodeAt(i);
+      if (c === SPACE || c === NL || c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) break;
+      i++;
+    }
+    const tag = t.slice(start, i);
+    if (!SHORT_FORM_TAGS.has(tag)) giveUp(); // `!!str`, unknown tags: the library decides (and reports)
+    if (!this.endsToken(i)) giveUp();
+    this.pos = i;
+    return tag;
+  }
+
+  private tagged(node: Node, tag: string): Node {
+    const name = SHORT_FORM_TAGS.get(tag)!;
+    const value = node.value;
+    node.tag = tag;
+    node.value = name === 'Fn::GetAtt' && typeof value === 'string' ? { [name]: splitGetAtt(value) } : { [name]: value };
+    return node;
+  }
+
+  /** `|` or `>` with an optional chomping indicator; the content is every line indented past `parent`. */
+  private blockScalar(parent: number): Node {
+    const t = this.t;
+    const start = this.pos;
+    const folded = t.charCodeAt(start) === 0x3e;
+    let i = start + 1;
+    let chomp: 'clip' | 'strip' | 'keep' = 'clip';
+    if (t.charCodeAt(i) === DASH) (chomp = 'strip'), i++;
+    else if (t.charCodeAt(i) === 0x2b) (chomp = 'keep'), i++;
+    if (!this.endsToken(i)) giveUp(); // an indentation indicator, or anything else
+    this.pos = i;
+    const headerEnd = this.restOfLine();
+    if (headerEnd >= this.len || parent < 0) giveUp();
+    // The content's indentation is that of its first non-blank line.
+    const lines: string[] = [];
+    let indent = -1;
+    let p = headerEnd;
+    let contentEnd = headerEnd;
+    let trailingBlank = 0;
+    while (p < this.len) {
+      const nl = t.indexOf('\n', p);
+      if (nl === -1) giveUp(); // no final line break: chomping differs; rare enough to leave to the library
+      let j = p;
+      while (t.charCodeAt(j) === SPACE) j++;
+      if (j === nl) {
+        if (indent !== -1 && j - p > indent) giveUp(); // spaces past the indentation on a blank line
+        if (indent === -1 && j - p > parent + 1) giveUp();
+        lines.push('');
+        trailingBlank++;
+        p = nl + 1;
+        continue;
+      }
+      const col = j - p;
+      if (indent === -1) {
+        if (col <= parent) break;
+        indent = col;
+      } else if (col < indent) break;
+      if (folded && col > indent) giveUp(); // more-indented lines keep their breaks in folded scalars
+      lines.push(t.slice(p + indent, nl));
+      trailingBlank = 0;
+      p = nl + 1;
+      contentEnd = p;
+    }
+    if (indent === -1) giveUp(); // an empty block scalar
+    const content = lines.slice(0, lines.length - trailingBlank);
+    let body: string;
+    if (folded) {
+      body = '';
+      let blanks = 0;
+      let first = true;
+      for (const line of content) {
+        if (line === '') {
+          blanks++;
+          continue;
+        }
+        body += first ? '\n'.repeat(blanks) + line : blanks === 0 ? ' ' + line : '\n'.repeat(blanks) + line;
+        first = false;
+        blanks = 0;
+      }
+    } else body = content.join('\n');
+    if (chomp === 'clip') body += '\n';
+    else if (chomp === 'keep') body += '\n'.repeat(1 + trailingBlank);
+    if (this.trailingComments(parent, contentEnd) !== contentEnd) giveUp();
+    this.pos = contentEnd;
+    const end = chomp === 'keep' ? contentEnd + trailingBlankLength(t, contentEnd, trailingBlank) : contentEnd;
+    // Where the next node may start: after the blank lines too.
+    return { value: body, start, end, after: end };
+  }
+
+  /** A single-line quoted scalar; `pos` moves past its closing quote. */
+  private quoted(): string {
+    const t = this.t;
+    const start = this.pos;
+    if (t.charCodeAt(start) === 0x27) {
+      const end = this.singleQuotedEnd(start);
+      if (end === -1) giveUp();
+      this.pos = end;
+      const raw = t.slice(start + 1, end - 1);
+      return raw.includes("''") ? raw.replaceAll("''", "'") : raw;
+    }
+    const end = this.doubleQuotedEnd(start);
+    if (end === -1) giveUp();
+    this.pos = end;
+    const raw = t.slice(start + 1, end - 1);
+    return raw.includes('\\') ? unescapeDouble(raw) : raw;
+  }
+
+  /** The offset past the closing quote of the single-quoted scalar at `i`, or -1 when it spans lines. */
+  private singleQuotedEnd(i: number): number {
+    const t = this.t;
+    for (let j = i + 1; ; ) {
+      const q = t.indexOf("'", j);
+      const nl = t.indexOf('\n', j);
+      if (q === -1 || (nl !== -1 && nl < q)) return -1;
+      if (t.charCodeAt(q + 1) === 0x27) {
+        j = q + 2;
+        continue;
+      }
+      return q + 1;
+    }
+  }
+
+  private doubleQuotedEnd(i: number): number {
+    const t = this.t;
+    for (let j = i + 1; ; ) {
+      const q = t.indexOf('"', j);
+      const nl = t.indexOf('\n', j);
+      if (q === -1 || (nl !== -1 && nl < q)) return -1;
+      let k = q - 1;
+      while (t.charCodeAt(k) === 0x5c) k--;
+      if ((q - 1 - k) % 2 === 0) return q + 1;
+      j = q + 1;
+    }
+  }
+
+  /** `[...]` or `{...}`, possibly over several lines, each indented past `parent`. */
+  private flow(parent: number): Node {
+    const t = this.t;
+    const start = this.pos;
+    if (t.charCodeAt(start) === 0x5b) {
+      this.pos++;
+      const arr: unknown[] = [];
+      const items: Node[] = [];
+      for (;;) {
+        this.flowSpace(parent);
+        if (t.charCodeAt(this.pos) === 0x5d) break;
+        const item = this.flowItem(parent);
+        arr.push(item.value);
+        items.push(item);
+        this.flowSpace(parent);
+        const c = t.charCodeAt(this.pos);
+        if (c === 0x2c) {
+          this.pos++;
+          continue;
+        }
+        if (c === 0x5d) break;
+        giveUp(); // `[a: b]`, a multi-line plain scalar, or a syntax error
+      }
+      this.pos++;
+      return { value: arr, start, end: this.pos, after: 0, items, collection: 'seq' };
+    }
+    this.pos++;
+    const obj: Record<string, unknown> = {};
+    const keys = new Map<string, { keyStart: number; keyEnd: number; value: Node }>();
+    for (;;) {
+      this.flowSpace(parent);
+      if (t.charCodeAt(this.pos) === 0x7d) break;
+      const keyStart = this.pos;
+      const c = t.charCodeAt(keyStart);
+      let key: string;
+      if (c === 0x22 || c === 0x27) key = this.quoted();
+      else {
+        if (!this.canStartPlain(keyStart, true)) giveUp();
+        key = String(resolvePlain(this.plainFlow()));
+      }
+      const keyEnd = this.pos;
+      this.flowSpace(parent);
+      if (t.charCodeAt(this.pos) !== COLON) giveUp();
+      this.pos++;
+      this.flowSpace(parent);
+      const d = t.charCodeAt(this.pos);
+      if (d === 0x2c || d === 0x7d) giveUp(); // an empty value
+      if (key === '<<' || keys.has(key)) giveUp();
+      const value = this.flowItem(parent);
+      setKey(obj, key, value.value);
+      keys.set(key, { keyStart, keyEnd, value });
+      this.flowSpace(parent);
+      const e = t.charCodeAt(this.pos);
+      if (e === 0x2c) {
+        this.pos++;
+        continue;
+      }
+      if (e === 0x7d) break;
+      giveUp();
+    }
+    this.pos++;
+    return { value: obj, start, end: this.pos, after: 0, keys, collection: 'map' };
+  }
+
+  private flowItem(parent: number): Node {
+    const t = this.t;
+    const c = t.charCodeAt(this.pos);
+    if (c === 0x21) {
+      const tag = this.tag();
+      this.flowSpace(parent);
+      const d = t.charCodeAt(this.pos);
+      if (d === 0x2c || d === 0x5d || d === 0x7d) giveUp();
+      return this.tagged(this.flowValue(parent, true), tag);
+    }
+    return this.flowValue(parent, false);
+  }
+
+  private flowValue(parent: number, tagged: boolean): Node {
+    const t = this.t;
+    const start = this.pos;
+    const c = t.charCodeAt(start);
+    if (c === 0x5b || c === 0x7b) return this.flow(parent);
+    if (c === 0x22 || c === 0x27) {
+      const value = this.quoted();
+      return { value, start, end: this.pos, after: 0 };
+    }
+    if (!this.canStartPlain(start, true)) giveUp();
+    const raw = this.plainFlow();
+    return { value: tagged ? raw : resolvePlain(raw), start, end: this.pos, after: 0 };
+  }
+
+  /** A plain scalar inside a flow collection: up to `,[]{}`, `: `, ` #` or the end of the line. */
+  private plainFlow(): string {
+    const t = this.t;
+    const start = this.pos;
+    let i = start;
+    for (;;) {
+      const c = t.charCodeAt(i);
+      if (i >= this.len || c === NL || c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) break;
+      if (c === HASH && t.charCodeAt(i - 1) === SPACE) break;
+      if (c === COLON) {
+        const d = t.charCodeAt(i + 1);
+        if (this.endsToken(i + 1) || d === 0x2c || d === 0x5b || d === 0x5d || d === 0x7b || d === 0x7d) break;
+      }
+      i++;
+    }
+    let end = i;
+    while (t.charCodeAt(end - 1) === SPACE) end--;
+    this.pos = end;
+    return t.slice(start, end);
+  }
+
+  /** Spaces, line breaks and comments between flow tokens; every new line must be indented past `parent`. */
+  private flowSpace(parent: number): void {
+    const t = this.t;
+    for (;;) {
+      const c = t.charCodeAt(this.pos);
+      if (c === SPACE) this.pos++;
+      else if (c === HASH && (t.charCodeAt(this.pos - 1) === SPACE || t.charCodeAt(this.pos - 1) === NL)) {
+        const nl = t.indexOf('\n', this.pos);
+        this.pos = nl === -1 ? this.len : nl;
+      } else if (c === NL) {
+        this.pos++;
+        let j = this.pos;
+        while (t.charCodeAt(j) === SPACE) j++;
+        const d = t.charCodeAt(j);
+        // Lines at or left of the parent's indentation: the library refuses them (or reads them relaxed).
+        if (j - this.pos <= parent && d !== NL && j < this.len) giveUp();
+        if (j - this.pos === 0 && (t.startsWith('---', j) || t.startsWith('...', j))) giveUp();
+        this.pos = j;
+      } else if (this.pos >= this.len) giveUp();
+      else return;
+    }
+  }
+}
+
+function trailingBlankLength(t: string, from: number, lines: number): number {
+  let i = from;
+  for (let n = 0; n < lines; n++) i = t.indexOf('\n', i) + 1;
+  return i - from;
+}
+
+const ESCAPES: Record<string, string> = {
+  '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
+  N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+};
+
+function unescapeDouble(raw: string): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const e = raw[++i];
+    if (Object.hasOwn(ESCAPES, e)) {
+      out += ESCAPES[e];
+      continue;
+    }
+    const width = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+    const hex = raw.slice(i + 1, i + 1 + width);
+    if (width === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== width) giveUp();
+    const code = parseInt(hex, 16);
+    if (code > 0x10ffff) giveUp();
+    out += String.fromCodePoint(code);
+    i += width;
+  }
+  return out;
+}
+
+/** A plain scalar's value in the YAML 1.2 core schema, as the `yaml` library resolves it. */
+function resolvePlain(s: string): unknown {
+  if (s.length === 0) return null;
+  const c = s.charCodeAt(0);
+  // Only these can start a null, boolean or number: anything else is a string, without a regex.
+  if (!((c >= 0x30 && c <= 0x39) || c === 0x2b || c === DASH || c === 0x2e || c === 0x7e || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46)) {
+    return s;
+  }
+  if (/^(?:~|[Nn]ull|NULL)$/.test(s)) return null;
+  if (/^(?:[Tt]rue|TRUE)$/.test(s)) return true;
+  if (/^(?:[Ff]alse|FALSE)$/.test(s)) return false;
+  if (/^0o[0-7]+$/.test(s)) return parseInt(s.slice(2), 8);
+  if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
+  if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.slice(2), 16);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) {
+    return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  }
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
+  return s;
+}
+
+/** Path → range over the nodes read, with the same rules as the library path's source map. */
+class FastYamlSourceMap implements SourceMap {
+  private lines?: LineIndex;
+
+  constructor(
+    private readonly root: Node,
+    private readonly text: string,
+  ) {}
+
+  locate(path: Path): { range: Range; exact: boolean } {
+    const walk = this.walk(path);
+    const exact = walk.depth === path.length;
+    // An absent path points at the key of its nearest parent (`Properties:`), where the missing value belongs.
+    return { range: exact ? this.rangeOf(walk.node) : (walk.keyRange ?? this.rangeOf(walk.node)), exact };
+  }
+
+  locateKey(path: Path): Range | undefined {
+    const walk = this.walk(path);
+    return walk.depth === path.length && walk.keyRange ? walk.keyRange : undefined;
+  }
+
+  private walk(path: Path): { node: Node; keyRange?: Range; depth: number } {
+    let node = this.root;
+    let keyRange: Range | undefined;
+    let tagConsumed = false;
+    let depth = 0;
+    for (const seg of path) {
+      const fn = node.tag ? SHORT_FORM_TAGS.get(node.tag) : undefined;
+      if (fn && !tagConsumed) {
+        if (seg !== fn) break;
+        tagConsumed = true;
+        keyRange = undefined;
+      } else if (node.collection === 'map' && typeof seg === 'string') {
+        const pair = node.keys!.get(seg);
+        if (!pair) break;
+        keyRange = this.range(pair.keyStart, pair.keyEnd);
+        node = pair.value;
+        tagConsumed = false;
+      } else if (node.collection === 'seq' && typeof seg === 'number' && seg < node.items!.length) {
+        keyRange = undefined;
+        node = node.items![seg];
+        tagConsumed = false;
+      } else if (!node.collection && fn === 'Fn::GetAtt' && typeof seg === 'number' && seg < 2) {
+        keyRange = undefined;
+      } else break;
+      depth++;
+    }
+    return { node, keyRange, depth };
+  }
+
+  private rangeOf(node: Node): Range {
+    const start = node.tag ? tagStart(this.text, node.tag, node.start) : node.start;
+    return this.range(start, Math.max(node.start, node.end));
+  }
+
+  private range(start: number, end: number): Range {
+    this.lines ??= new LineIndex(this.text);
+    return { start: this.lines.position(start), end: this.lines.position(end) };
+  }
+}
+
+/** The start of a node's tag (ranges start after it; findings on `!Ref T` underline the tag too). */
+export function tagStart(text: string, tag: string, valueStart: number): number {
+  let i = valueStart - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  const start = i - tag.length + 1;
+  return start >= 0 && text.startsWith(tag, start) ? start : valueStart;
+}

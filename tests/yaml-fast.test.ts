@@ -1,0 +1,163 @@
+// The direct YAML reader (src/load/yaml-fast.ts) must never change what a template means or where
+// a finding points: wherever it accepts a text, its values and every position must be those of the
+// yaml library path; wherever it is unsure it must decline, and the library path then decides.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { readYamlFast } from '../src/load/yaml-fast.js';
+import { parseYamlWithLibrary } from '../src/load/yaml.js';
+import type { Path } from '../src/load/types.js';
+
+/** Every path in a value, and one absent path below each container (where findings on missing properties point). */
+function* pathsOf(value: unknown, path: Path = []): Generator<Path> {
+  yield path;
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) yield* pathsOf(value[i], [...path, i]);
+    yield [...path, value.length + 1];
+  } else {
+    for (const key of Object.keys(value)) yield* pathsOf((value as Record<string, unknown>)[key], [...path, key]);
+    yield [...path, 'NoSuchProperty'];
+  }
+}
+
+/** What differs between the fast reader and the library for `text`, or undefined; `accepted` says whether the fast reader took it. */
+function compare(text: string, maxPaths = 20_000): { accepted: boolean; difference?: string } {
+  const fast = readYamlFast(text);
+  if (!fast) return { accepted: false };
+  let lib;
+  try {
+    lib = parseYamlWithLibrary('t.yaml', text);
+  } catch (err) {
+    return { accepted: true, difference: `the library refuses it: ${(err as Error).message}` };
+  }
+  if (!isDeepStrictEqual(fast.body, lib.body)) return { accepted: true, difference: `values differ: ${JSON.stringify(fast.body)} vs ${JSON.stringify(lib.body)}` };
+  let n = 0;
+  for (const path of pathsOf(lib.body)) {
+    if (++n > maxPaths) break;
+    const [a, b] = [fast.source.locate(path), lib.source.locate(path)];
+    const [ka, kb] = [fast.source.locateKey(path), lib.source.locateKey(path)];
+    if (!isDeepStrictEqual(a, b) || !isDeepStrictEqual(ka, kb)) {
+      return { accepted: true, difference: `position of ${JSON.stringify(path)}: ${JSON.stringify([a, ka])} vs ${JSON.stringify([b, kb])}` };
+    }
+  }
+  return { accepted: true };
+}
+
+const ACCEPTED: Record<string, string> = {
+  'block map and sequence': 'A:\n  B: 1\n  C:\n    - x\n    - y: 2\n      z: 3\n',
+  'sequence at its key\'s indentation': 'A:\n- 1\n- 2\nB: 3\n',
+  'nested sequences': 'A:\n  - - 1\n    - 2\n  - - 3\n',
+  'scalars of the core schema': 'a: ~\nb: null\nc: True\nd: FALSE\ne: 0o17\nf: 0x1F\ng: -12\nh: +3\ni: 1.5\nj: .5\nk: 1e3\nl: -.inf\nm: .NaN\nn: 1.0\no: 2026-11-27\np: 012\nq: "1"\nr: \'x\'\ns: yes\n',
+  'keys resolved then stringified': '1.0: a\n0x10: b\ntrue: c\n~: d\n',
+  'quoted scalars and escapes': 'a: "tab\\there \\"q\\" \\u00e9 \\x41 \\\\"\nb: \'it\'\'s\'\n"c d": 1\n\'e\': 2\n',
+  'multi-line plain scalars': 'Description: a long\n  description\n\n  with a paragraph\nB: x\n',
+  'block scalars, every chomping': 'a: |\n  one\n  two\n\nb: |-\n  x\nc: |+\n  y\n\nd: >\n  folded\n  text\n\n  para\ne: >-\n  f\n',
+  'literal with more-indented lines': 'Code: |\n  def f():\n      return 1\n  # not a comment\nNext: 1\n',
+  'comments everywhere': '# top\nA: 1 # trailing\n# between\nB:\n  # inside\n  C: 2\n    # deeper\n\n  # same\nD: 3\n# end\n',
+  'flow collections over lines': 'A: [1, "two", {k: v, "q": [x, y]}, !Ref B]\nC: {\n    a: 1,\n    b: [2,\n      3],\n  }\n',
+  'short-form tags': 'A: !Ref B\nC: !GetAtt D.Arn\nE: !Sub\n  - "${X}"\n  - X: !Ref Y\nF: !If [Cond, !Ref A, !Ref "AWS::NoValue"]\nG: !Join\n- ""\n- [a, b]\nH: !Base64 |\n  script\n',
+  'empty values': 'A:\nB:   \nC: # note\nD:\n  -\n  - x\n',
+  'document start marker': '--- # template\nAWSTemplateFormatVersion: "2010-09-09"\n',
+  'JSON written as YAML': '{\n  "Resources": {\n    "Q": {"Type": "AWS::SQS::Queue", "Properties": {"DelaySeconds": 5}}\n  }\n}\n',
+  'URLs, ARNs and colons in plain scalars': 'A: arn:aws:s3:::bucket/*\nB: http://example.com:8080/x\nC: a:b\n',
+  '__proto__ as a key': '__proto__:\n  polluted: true\n',
+};
+
+const DECLINED: Record<string, string> = {
+  anchors: 'A: &x 1\nB: *x\n',
+  'merge keys': 'A: &x {a: 1}\nB:\n  <<: *x\n',
+  'duplicate keys': 'A: 1\nA: 2\n',
+  'two documents': 'A: 1\n---\nB: 2\n',
+  'a directive': '%YAML 1.2\n---\nA: 1\n',
+  'an unknown tag': 'A: !Rain::S3 x\n',
+  'a core tag': 'A: !!str 1\n',
+  tabs: 'A:\n\tB: 1\n',
+  'CRLF line ends': 'A: 1\r\nB: 2\r\n',
+  'a complex key': '? a\n: b\n',
+  'a nested compact mapping': 'A: b: c\n',
+  'a multi-line quoted scalar': 'A: "one\n  two"\n',
+  'an indentation indicator': 'A: |2\n   x\n',
+  'bad indentation': 'A:\n    B: 1\n  C: 2\n',
+  'an empty file': '',
+  'only comments': '# nothing\n',
+};
+
+describe('the fast YAML reader', () => {
+  for (const [name, text] of Object.entries(ACCEPTED)) {
+    it(`reads ${name} exactly as the library does`, () => {
+      expect(compare(text)).toEqual({ accepted: true });
+    });
+  }
+
+  for (const [name, text] of Object.entries(DECLINED)) {
+    it(`leaves ${name} to the library`, () => {
+      expect(readYamlFast(text)).toBeUndefined();
+    });
+  }
+
+  it('agrees with the library on random documents and on random damage to them', () => {
+    const scalar = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom('', ' x', 'a: b', 'x #y', '- z', 'true', '0x1F', '1e3', '.5', '~', 'line\nbreak', 'trail \n', 'é', '"q"', "'", '#', '!Ref'),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const tree = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, scalar, tie('map'), tie('seq')),
+      map: fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('Ref', 'Fn::If', 'Type')), tie('node'), { maxKeys: 4 }),
+      seq: fc.array(tie('node'), { maxLength: 3 }),
+    })).map;
+    const options = fc.record({
+      indent: fc.integer({ min: 1, max: 4 }),
+      indentSeq: fc.boolean(),
+      flowCollectionPadding: fc.boolean(),
+      lineWidth: fc.constantFrom(0, 20, 80),
+      minContentWidth: fc.constantFrom(0, 10),
+      defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'),
+      collectionStyle: fc.constantFrom('any', 'block', 'flow'),
+    });
+    // Damage: a character inserted, deleted or replaced, from the characters YAML's structure is made of.
+    const damage = fc.array(fc.tuple(fc.nat(), fc.constantFrom('', ' ', '\n', '#', ':', '-', '!Ref ', '"', "'", '|', '>', '[', ']', '{', '}', ',', '  ', '\n  ')), { maxLength: 3 });
+    let accepted = 0;
+    fc.assert(
+      fc.property(tree, options, damage, fc.boolean(), (value, opts, edits, replace) => {
+        let text = stringify(value, { ...(opts as object), version: '1.2' });
+        for (const [at, insert] of edits) {
+          const i = at % (text.length + 1);
+          text = text.slice(0, i) + insert + text.slice(replace ? i + 1 : i);
+        }
+        const result = compare(text, 2_000);
+        if (result.accepted) accepted++;
+        if (result.difference) throw new Error(`${result.difference}\n--- text:\n${text}`);
+      }),
+      { numRuns: 3_000, seed: 20261127 },
+    );
+    // The property means little if the reader declined everything.
+    expect(accepted).toBeGreaterThan(1_000);
+  });
+});
+
+const CORPUS = process.env.ARCHLINT_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus');
+
+describe.skipIf(!existsSync(CORPUS))('the fast YAML reader on the corpus', () => {
+  it('reads every corpus template it accepts exactly as the library does, and accepts most of them', () => {
+    const files = execFileSync('find', [CORPUS, '-type', 'f', '(', '-name', '*.yaml', '-o', '-name', '*.yml', ')'], { encoding: 'utf8' }).trim().split('\n');
+    const differences: string[] = [];
+    let accepted = 0;
+    for (const file of files) {
+      const result = compare(readFileSync(file, 'utf8'));
+      if (result.accepted) accepted++;
+      if (result.difference) differences.push(`${file}: ${result.difference}`);
+    }
+    expect(differences).toEqual([]);
+    // Declining is always safe but slow: most real templates should take the fast path.
+    expect(accepted / files.length).toBeGreaterThan(0.85);
+  });
+});
