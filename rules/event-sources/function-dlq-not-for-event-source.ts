@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { FUNCTION_TYPES } from '../../src/graph/index.js';
+import { FUNCTION_TYPES, type EventSourceLink, type ResourceNode } from '../../src/graph/index.js';
 
 export default defineRule({
   id: 'function-dlq-not-for-event-source',
@@ -12,24 +12,40 @@ export default defineRule({
     unused: 'Function "{{fn}}" has {{setting}}, but it is only invoked by event source mappings ({{mappings}}), which never use it: failed records are not sent there.',
   },
   check({ graph, report }) {
+    // Indexed once: a template with thousands of functions must not compare each with every link.
+    const linksOf = new Map<ResourceNode, EventSourceLink[]>();
+    for (const l of graph.eventSources) {
+      if (!l.fn) continue;
+      const list = linksOf.get(l.fn);
+      if (list) list.push(l);
+      else linksOf.set(l.fn, [l]);
+    }
+    const behindApi = new Set(graph.apiIntegrations.map((i) => i.fn));
+    const permitted = new Set(graph.ofType('AWS::Lambda::Permission').flatMap((p) => graph.referencesIn(p.properties.get('FunctionName'), p.pathOf('FunctionName')).map((r) => r.node)));
+    const configsOf = new Map<ResourceNode, ResourceNode[]>();
+    for (const cfg of graph.ofType('AWS::Lambda::EventInvokeConfig')) {
+      if (!cfg.has('DestinationConfig')) continue;
+      for (const fn of new Set(graph.referencesIn(cfg.properties.get('FunctionName'), cfg.pathOf('FunctionName')).map((r) => r.node))) {
+        const list = configsOf.get(fn);
+        if (list) list.push(cfg);
+        else configsOf.set(fn, [cfg]);
+      }
+    }
     for (const fn of graph.ofType(...FUNCTION_TYPES)) {
-      const links = graph.eventSources.filter((l) => l.fn === fn);
+      const links = linksOf.get(fn) ?? [];
       if (links.length === 0) continue;
       const otherInvokers =
         graph.incoming(fn).some((e) => e.kind === 'notification' || e.kind === 'subscription' || e.kind === 'rule-target') ||
-        graph.apiIntegrations.some((i) => i.fn === fn) ||
-        graph.ofType('AWS::Lambda::Permission').some((p) => graph.referencesIn(p.properties.get('FunctionName'), p.pathOf('FunctionName')).some((r) => r.node === fn)) ||
+        behindApi.has(fn) ||
+        permitted.has(fn) ||
         hasAsyncSamEvent(fn.properties.get('Events'));
       if (otherInvokers) continue;
       const settings: Array<{ setting: string; at: readonly (string | number)[] }> = [];
       if (fn.has('DeadLetterConfig')) settings.push({ setting: 'DeadLetterConfig', at: fn.pathOf('DeadLetterConfig') });
       if (fn.type === 'AWS::Serverless::Function' && fn.has('DeadLetterQueue')) settings.push({ setting: 'DeadLetterQueue', at: fn.pathOf('DeadLetterQueue') });
       if (fn.has('EventInvokeConfig')) settings.push({ setting: 'EventInvokeConfig', at: fn.pathOf('EventInvokeConfig') });
-      for (const cfg of graph.ofType('AWS::Lambda::EventInvokeConfig')) {
-        if (!cfg.has('DestinationConfig')) continue;
-        if (graph.referencesIn(cfg.properties.get('FunctionName'), cfg.pathOf('FunctionName')).some((r) => r.node === fn)) {
-          settings.push({ setting: `EventInvokeConfig "${cfg.id}" destinations`, at: cfg.pathOf('DestinationConfig') });
-        }
+      for (const cfg of configsOf.get(fn) ?? []) {
+        settings.push({ setting: `EventInvokeConfig "${cfg.id}" destinations`, at: cfg.pathOf('DestinationConfig') });
       }
       for (const s of settings) report({ message: 'unused', at: s.at, data: { fn: fn.id, setting: s.setting, mappings: links.map((l) => l.name).join(', ') } });
     }

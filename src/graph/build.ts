@@ -1,7 +1,7 @@
-import { foreignRoot, type Path, type Template } from '../load/types.js';
+import { foreignRoot, type Path, type PathSegment, type Template } from '../load/types.js';
 import { classifyArn, classifyResource, FUNCTION_TYPES } from './event-sources.js';
 import { type ApiIntegration, type Edge, type EdgeKind, type EventSourceKind, type EventSourceLink, PropertyView, type Reference, type ResourceGraph, ResourceNode } from './model.js';
-import { asObject, intrinsic, Resolver } from './resolve.js';
+import { asObject, intrinsic, intrinsicName, Resolver } from './resolve.js';
 import { own } from '../own.js';
 
 /** The Globals section SAM merges into each of its resource types. */
@@ -134,11 +134,9 @@ class Graph implements ResourceGraph {
   }
 
   private add(edge: Edge): void {
-    for (const [map, key] of [[this.byKind, edge.kind], [this.out, edge.from], [this.in, edge.to]] as const) {
-      const list = (map as Map<unknown, Edge[]>).get(key);
-      if (list) list.push(edge);
-      else (map as Map<unknown, Edge[]>).set(key, [edge]);
-    }
+    append(this.byKind, edge.kind, edge);
+    append(this.out, edge.from, edge);
+    append(this.in, edge.to, edge);
   }
 
   private dependsOn(node: ResourceNode): void {
@@ -150,53 +148,100 @@ class Graph implements ResourceGraph {
     });
   }
 
-  /** Every Ref, Fn::GetAtt and ${Res}/${Res.Attr} in `value` that names a resource. Iterative: nesting depth cannot exhaust the stack. */
+  /**
+   * Every Ref, Fn::GetAtt and ${Res}/${Res.Attr} in `value` that names a resource. Iterative (nesting
+   * depth cannot exhaust the stack), over one path buffer written as the walk goes: a path array is
+   * made only for a reference found. This runs over every property of every resource.
+   */
   referencesIn(value: unknown, path: Path): Reference[] {
-    const found: Reference[] = [];
-    const stack: Array<[unknown, Path]> = [[value, path]];
-    while (stack.length > 0) {
-      const [v, p] = stack.pop()!;
+    let found: Reference[] | undefined;
+    if (value === null || typeof value !== 'object') return [];
+    // The path buffer and the three stacks are reused from call to call (the walk never re-enters).
+    const current = this.pathBuffer;
+    for (let i = 0; i < path.length; i++) current[i] = path[i];
+    const base = path.length;
+    // Pending values, the depth below `path` they sit at, and the step that reaches them.
+    const { values, depths, steps } = this;
+    values.length = depths.length = steps.length = 0;
+    values.push(value);
+    depths.push(0);
+    steps.push('');
+    while (values.length > 0) {
+      const v = values.pop();
+      const depth = depths.pop()!;
+      const step = steps.pop()!;
       if (v === null || typeof v !== 'object') continue;
+      const len = base + depth;
+      if (depth > 0) current[len - 1] = step;
       if (Array.isArray(v)) {
-        for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], [...p, i]]);
-        continue;
-      }
-      const fn = intrinsic(v);
-      if (fn?.name === 'Ref' && typeof fn.arg === 'string') {
-        const node = this.byId.get(fn.arg);
-        if (node) found.push({ node, path: p, kind: 'ref' });
-        continue;
-      }
-      if (fn?.name === 'Fn::GetAtt') {
-        const [id, attribute] = typeof fn.arg === 'string' ? splitOnce(fn.arg) : Array.isArray(fn.arg) ? fn.arg : [];
-        const node = typeof id === 'string' ? this.byId.get(id) : undefined;
-        if (node) found.push({ node, path: p, kind: 'getatt', attribute: typeof attribute === 'string' ? attribute : undefined });
-        else if (Array.isArray(fn.arg)) stack.push([fn.arg, [...p, 'Fn::GetAtt']]);
-        continue;
-      }
-      if (fn?.name === 'Fn::ImportValue') {
-        const node = this.imported(fn.arg, [...p, 'Fn::ImportValue']);
-        if (node) found.push({ node, path: p, kind: 'import' });
-        continue;
-      }
-      if (fn?.name === 'Fn::Sub') {
-        const [text, vars] = Array.isArray(fn.arg) ? fn.arg : [fn.arg, undefined];
-        const local = asObject(vars);
-        if (typeof text === 'string') {
-          for (const m of text.matchAll(/\$\{([^!}][^}]*)\}/g)) {
-            const [id, attribute] = splitOnce(m[1].trim());
-            const node = Object.hasOwn(local, id) ? undefined : this.byId.get(id);
-            if (node) found.push({ node, path: [...p, 'Fn::Sub', ...(Array.isArray(fn.arg) ? [0] : [])], kind: 'sub', attribute });
-          }
+        for (let i = v.length - 1; i >= 0; i--) {
+          values.push(v[i]);
+          depths.push(depth + 1);
+          steps.push(i);
         }
-        if (vars !== undefined) stack.push([vars, [...p, 'Fn::Sub', 1]]);
         continue;
       }
-      const keys = Object.keys(v);
-      for (let i = keys.length - 1; i >= 0; i--) stack.push([(v as Record<string, unknown>)[keys[i]], [...p, keys[i]]]);
+      const name = intrinsicName(v);
+      if (name !== undefined) {
+        const arg = (v as Record<string, unknown>)[name];
+        if (name === 'Ref' && typeof arg === 'string') {
+          const node = this.byId.get(arg);
+          if (node) (found ??= []).push({ node, path: current.slice(0, len), kind: 'ref' });
+          continue;
+        }
+        if (name === 'Fn::GetAtt') {
+          const [id, attribute] = typeof arg === 'string' ? splitOnce(arg) : Array.isArray(arg) ? arg : [];
+          const node = typeof id === 'string' ? this.byId.get(id) : undefined;
+          if (node) (found ??= []).push({ node, path: current.slice(0, len), kind: 'getatt', attribute: typeof attribute === 'string' ? attribute : undefined });
+          else if (Array.isArray(arg)) {
+            values.push(arg);
+            depths.push(depth + 1);
+            steps.push('Fn::GetAtt');
+          }
+          continue;
+        }
+        if (name === 'Fn::ImportValue') {
+          const node = this.imported(arg, [...current.slice(0, len), 'Fn::ImportValue']);
+          if (node) (found ??= []).push({ node, path: current.slice(0, len), kind: 'import' });
+          continue;
+        }
+        if (name === 'Fn::Sub') {
+          const [text, vars] = Array.isArray(arg) ? arg : [arg, undefined];
+          if (typeof text === 'string' && text.includes('${')) {
+            const local = asObject(vars);
+            for (const m of text.matchAll(/\$\{([^!}][^}]*)\}/g)) {
+              const [id, attribute] = splitOnce(m[1].trim());
+              const node = Object.hasOwn(local, id) ? undefined : this.byId.get(id);
+              if (node) (found ??= []).push({ node, path: [...current.slice(0, len), 'Fn::Sub', ...(Array.isArray(arg) ? [0] : [])], kind: 'sub', attribute });
+            }
+          }
+          if (vars !== undefined) {
+            // Two steps down (Fn::Sub, 1): the first is written now; the vars are the next value popped.
+            current[len] = 'Fn::Sub';
+            values.push(vars);
+            depths.push(depth + 2);
+            steps.push(1);
+          }
+          continue;
+        }
+      }
+      let n = 0;
+      for (const key in v) {
+        values.push((v as Record<string, unknown>)[key]);
+        depths.push(depth + 1);
+        steps.push(key);
+        n++;
+      }
+      // Keys were pushed in order: reversed, they are popped (and references found) in document order.
+      reverseTail(values, depths, steps, n);
     }
-    return found;
+    return found ?? [];
   }
+
+  private readonly pathBuffer: PathSegment[] = [];
+  private readonly values: unknown[] = [];
+  private readonly depths: number[] = [];
+  private readonly steps: PathSegment[] = [];
 
   /** The resource of another template whose export `nameExpr` names; a node of its own, with paths into that template. */
   private imported(nameExpr: unknown, path: Path): ResourceNode | undefined {
@@ -501,4 +546,25 @@ function splitOnce(s: string): [string, string | undefined] {
 function functionNameOf(value: string): string {
   const arn = /:function:([^:]+)/.exec(value);
   return arn ? arn[1] : value.split(':')[0];
+}
+
+/** Reverses the last `n` entries of three parallel stacks in place. */
+function reverseTail(a: unknown[], b: number[], c: PathSegment[], n: number): void {
+  for (let i = a.length - n, j = a.length - 1; i < j; i++, j--) {
+    const x = a[i];
+    a[i] = a[j];
+    a[j] = x;
+    const y = b[i];
+    b[i] = b[j];
+    b[j] = y;
+    const z = c[i];
+    c[i] = c[j];
+    c[j] = z;
+  }
+}
+
+function append<K>(map: Map<K, Edge[]>, key: K, edge: Edge): void {
+  const list = map.get(key);
+  if (list) list.push(edge);
+  else map.set(key, [edge]);
 }

@@ -36,15 +36,44 @@ const MANAGED_FULL_ACCESS: Record<string, string[]> = {
  * (inline statements, policy templates, managed policy names).
  */
 export function grantsOf(graph: ResourceGraph, fn: ResourceNode): Grant[] {
+  // Nodes belong to one graph: a function's grants are worked out once, whichever rules ask.
+  let grants = GRANTS.get(fn);
+  if (!grants) {
+    grants = computeGrants(graph, fn);
+    GRANTS.set(fn, grants);
+  }
+  return grants;
+}
+
+const GRANTS = new WeakMap<ResourceNode, Grant[]>();
+const ATTACHED = new WeakMap<ResourceGraph, Map<ResourceNode, ResourceNode[]>>();
+
+/** AWS::IAM::Policy and ManagedPolicy resources by the roles they attach to, once per graph. */
+function attachedPolicies(graph: ResourceGraph): Map<ResourceNode, ResourceNode[]> {
+  let byRole = ATTACHED.get(graph);
+  if (!byRole) {
+    byRole = new Map();
+    for (const policy of graph.ofType('AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy')) {
+      for (const role of references(graph, policy.properties.get('Roles'), policy.pathOf('Roles'))) {
+        const list = byRole.get(role);
+        if (list) list.push(policy);
+        else byRole.set(role, [policy]);
+      }
+    }
+    ATTACHED.set(graph, byRole);
+  }
+  return byRole;
+}
+
+function computeGrants(graph: ResourceGraph, fn: ResourceNode): Grant[] {
   const grants: Grant[] = [];
   const roles = references(graph, fn.properties.get('Role'), fn.pathOf('Role')).filter((r) => r.type === 'AWS::IAM::Role');
   for (const role of roles) {
     const policies = role.properties.get('Policies');
     if (Array.isArray(policies)) policies.forEach((p, i) => grants.push(...statements(graph, asObject(p).PolicyDocument, role.pathOf(['Policies', i, 'PolicyDocument']))));
     grants.push(...managed(role.properties.get('ManagedPolicyArns'), role.pathOf('ManagedPolicyArns')));
-    for (const policy of graph.ofType('AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy')) {
-      const attached = references(graph, policy.properties.get('Roles'), policy.pathOf('Roles'));
-      if (attached.includes(role)) grants.push(...statements(graph, policy.properties.get('PolicyDocument'), policy.pathOf('PolicyDocument')));
+    for (const policy of attachedPolicies(graph).get(role) ?? []) {
+      grants.push(...statements(graph, policy.properties.get('PolicyDocument'), policy.pathOf('PolicyDocument')));
     }
   }
   if (fn.type === 'AWS::Serverless::Function') grants.push(...samPolicies(graph, fn));
@@ -53,9 +82,16 @@ export function grantsOf(graph: ResourceGraph, fn: ResourceNode): Grant[] {
 
 /** Does `pattern` (an IAM action, maybe with * and ?) allow `action`? */
 export function actionMatches(pattern: string, action: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  if (!pattern.includes('*') && !pattern.includes('?')) return pattern.toLowerCase() === action.toLowerCase();
+  let re = PATTERNS.get(pattern);
+  if (!re) {
+    re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+    PATTERNS.set(pattern, re);
+  }
   return re.test(action);
 }
+
+const PATTERNS = new Map<string, RegExp>();
 
 function samPolicies(graph: ResourceGraph, fn: ResourceNode): Grant[] {
   const raw = fn.properties.get('Policies');

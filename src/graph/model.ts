@@ -24,11 +24,23 @@ export class PropertyView {
     readonly globals?: { path: Path; raw: Record<string, unknown> },
   ) {}
 
-  /** Every possible value at `key` (a property name or a path below the block). */
+  /** Resolved properties, by name: several rules read the same ones (Timeout, BatchSize, Runtime). */
+  private resolved?: Map<string, Candidate[]>;
+
+  /** Every possible value at `key` (a property name or a path below the block). Callers must not change the list. */
   candidates(key: string | Path): Candidate[] {
-    const steps = typeof key === 'string' ? [key] : key;
-    const from = this.blockHolding(steps[0]);
-    return this.resolver.lookup(from.raw, from.path, steps);
+    if (typeof key === 'string') {
+      this.resolved ??= new Map();
+      let known = this.resolved.get(key);
+      if (!known) {
+        const from = this.blockHolding(key);
+        known = this.resolver.lookup(from.raw, from.path, [key]);
+        this.resolved.set(key, known);
+      }
+      return known;
+    }
+    const from = this.blockHolding(key[0]);
+    return this.resolver.lookup(from.raw, from.path, key);
   }
 
   /** Is the property written in the template (here or in Globals), whatever its value? */

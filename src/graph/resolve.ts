@@ -65,6 +65,8 @@ export class Resolver {
    * object key or list index, branching through Fn::If on the way. A missing key is `absent`.
    */
   lookup(raw: unknown, path: Path, steps: Path): Candidate[] {
+    const direct = plainLookup(raw, path, steps);
+    if (direct) return direct;
     let current: Candidate[] = [{ kind: 'value', value: raw, path }];
     for (const step of steps) {
       const next: Candidate[] = [];
@@ -229,12 +231,20 @@ export class Resolver {
 
 /** `{Ref: x}`, `{Fn::Name: arg}` or `{Condition: x}` (a one-key object whose key is an intrinsic's name). */
 export function intrinsic(value: unknown): { name: string; arg: unknown } | undefined {
+  const name = intrinsicName(value);
+  return name === undefined ? undefined : { name, arg: (value as Record<string, unknown>)[name] };
+}
+
+/** The function name of an intrinsic, without allocating: this runs on every object of every template. */
+export function intrinsicName(value: unknown): string | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const keys = Object.keys(value);
-  if (keys.length !== 1) return undefined;
-  const name = keys[0];
-  if (name === 'Ref' || name.startsWith('Fn::') || name === 'Condition') return { name, arg: (value as Record<string, unknown>)[name] };
-  return undefined;
+  let name: string | undefined;
+  for (const key in value) {
+    if (name !== undefined) return undefined; // a second key: not an intrinsic
+    name = key;
+  }
+  if (name === undefined) return undefined;
+  return name === 'Ref' || name.startsWith('Fn::') || name === 'Condition' ? name : undefined;
 }
 
 export function asObject(value: unknown): Record<string, unknown> {
@@ -243,6 +253,23 @@ export function asObject(value: unknown): Record<string, unknown> {
 
 function isScalar(v: unknown): v is string | number | boolean {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
+/**
+ * The common case of lookup, without the candidate machinery: every container on the way is a
+ * plain object or list and the value found is not an intrinsic. Undefined when that is not so.
+ */
+function plainLookup(raw: unknown, path: Path, steps: Path): Candidate[] | undefined {
+  let v = raw;
+  for (let i = 0; i < steps.length; i++) {
+    if (v !== null && typeof v === 'object' && intrinsicName(v) !== undefined) return undefined;
+    const step = steps[i];
+    const has = typeof step === 'number' ? Array.isArray(v) && step < v.length : v !== null && typeof v === 'object' && !Array.isArray(v) && Object.hasOwn(v, step);
+    if (!has) return [{ kind: 'absent', path: [...path, ...steps] }];
+    v = (v as Record<string | number, unknown>)[step];
+  }
+  if (v !== null && typeof v === 'object' && intrinsicName(v) !== undefined) return undefined;
+  return [{ kind: 'value', value: v, path: [...path, ...steps] }];
 }
 
 function child(c: { value: unknown; path: Path; origin?: Path }, step: string | number): Candidate {

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { assemblyTemplates, withTreePaths } from './cdk.js';
 import { discoverInputs, fsMessage, type Input } from './discover.js';
@@ -106,11 +107,9 @@ function readText(file: string, options: LoadOptions): string {
   if (bytes.length > max) throw tooLarge(bytes.length);
   const nul = bytes.indexOf(0);
   if (nul !== -1) throw new InputError(display, 'binary file (it contains a NUL byte), not a template', positionOf(bytes, nul));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(display, 'the file is not valid UTF-8', positionOf(bytes, firstInvalidUtf8(bytes)));
-  }
+  if (!isUtf8(bytes)) throw new InputError(display, 'the file is not valid UTF-8', positionOf(bytes, firstInvalidUtf8(bytes)));
+  // A byte order mark is not content (positions count from the first character after it).
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.toString('utf8', 3) : bytes.toString('utf8');
 }
 
 function positionOf(bytes: Buffer, offset: number): { line: number; column: number } {

@@ -1,14 +1,19 @@
 import type { Position } from './types.js';
 
-/** Offset → line/column over a text, by binary search over line starts (CRLF-safe: columns count from the last \n). */
+/**
+ * Offset → line/column over a text, by binary search over line starts (CRLF-safe: columns count
+ * from the last \n). Line starts are found only as far as the offsets asked for: a finding near the
+ * top of a large template does not pay for indexing all of it.
+ */
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /** Offsets before this have their line starts recorded. */
+  private scanned = 0;
 
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
+  constructor(private readonly text: string) {}
 
   position(offset: number): Position {
+    this.scanTo(offset);
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -17,5 +22,17 @@ export class LineIndex {
       else hi = mid - 1;
     }
     return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+
+  private scanTo(offset: number): void {
+    if (offset < this.scanned) return;
+    const t = this.text;
+    let i = t.indexOf('\n', this.scanned);
+    while (i !== -1 && i < offset) {
+      this.starts.push(i + 1);
+      i = t.indexOf('\n', i + 1);
+    }
+    // Scanned up to the newline found past `offset` (or the end): the next call starts there.
+    this.scanned = i === -1 ? t.length + 1 : i;
   }
 }
