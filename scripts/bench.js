@@ -21,7 +21,7 @@ const RUNS = Number(arg('--runs', 5));
 const CFN_CORPUS_RUNS = Number(arg('--cfn-lint-corpus-runs', 1));
 const CORPUS = arg('--corpus', join(ROOT, '..', 'shared', 'corpus'));
 const WORK = join(ROOT, '.archlint-bench');
-const BIN = join(ROOT, 'bin', 'archlint.js');
+const BIN = join(ROOT, 'bin', 'archlint.cjs');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const cfnLint = !args.includes('--no-cfn-lint') && spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' }).status === 0 ? spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' }).stdout.trim() : undefined;
 

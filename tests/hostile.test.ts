@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'archlint.js');
+const BIN = join(import.meta.dirname, '..', 'bin', 'archlint.cjs');
 const GOOD = 'Resources:\n  Worker:\n    Type: AWS::Lambda::Function\n    Properties:\n      Timeout: 1200\n';
 const GOOD_FINDING = 'good.yaml:5:16 lambda-timeout-exceeds-max';
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash } from '../hash.js';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Path, Range } from '../load/types.js';
 import type { Severity } from './rule.js';

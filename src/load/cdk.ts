@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash } from '../hash.js';
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CdkInfo, SourceLocation } from './types.js';

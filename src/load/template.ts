@@ -1,6 +1,6 @@
-import { parseAllDocuments } from 'yaml';
 import { parseJsonTemplate } from './json.js';
 import { parseYamlTemplate } from './yaml.js';
+import { yamlLibrary } from './yaml-library.js';
 import { InputError, type Template, type TemplateBody } from './types.js';
 
 export type TemplateFormat = 'yaml' | 'json';
@@ -60,7 +60,7 @@ function looksLikeTemplate(body: TemplateBody): boolean {
 }
 
 function anyDocumentIsTemplate(text: string): boolean {
-  return parseAllDocuments(text, { version: '1.2' }).some((doc) => {
+  return yamlLibrary().parseAllDocuments(text, { version: '1.2' }).some((doc) => {
     if (!('contents' in doc) || !doc.contents) return false;
     let js: unknown;
     try {

@@ -1,11 +1,15 @@
-import {
-  isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument,
-  type Alias, type Document, type Node as YamlNode, type Pair,
-} from 'yaml';
+import type { Alias, Document, LineCounter, Node as YamlNode, Pair } from 'yaml';
+import { yamlLibrary, type YamlLibrary } from './yaml-library.js';
 import { SHORT_FORM_TAGS, setKey, splitGetAtt } from './intrinsics.js';
 import { readYamlFast, tagStart } from './yaml-fast.js';
 import { relaxIndentation } from './yaml-relax.js';
 import { InputError, type Path, type Position, type Range, type SourceMap } from './types.js';
+
+// The library's node guards, reached through the lazily loaded library.
+const isAlias = ((node: unknown) => yamlLibrary().isAlias(node)) as YamlLibrary['isAlias'];
+const isMap = ((node: unknown) => yamlLibrary().isMap(node)) as YamlLibrary['isMap'];
+const isScalar = ((node: unknown) => yamlLibrary().isScalar(node)) as YamlLibrary['isScalar'];
+const isSeq = ((node: unknown) => yamlLibrary().isSeq(node)) as YamlLibrary['isSeq'];
 
 /** An alias may not make the converted document this many times larger than its source nodes ("billion laughs"). */
 const MAX_ALIAS_EXPANSION = 100_000;
@@ -56,6 +60,7 @@ const CFN_TAGS = [...SHORT_FORM_TAGS.keys()].flatMap((tag) => [
 ]);
 
 function parseYaml(text: string): { doc: Document; lineCounter: LineCounter; text: string } {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     version: '1.2',

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const BIN = join(ROOT, 'bin', 'archlint.js');
+export const BIN = join(ROOT, 'bin', 'archlint.cjs');
 
 /** Runs the built binary as a user would: no colour unless asked, output captured. */
 export function runCli(args: string[], cwd = ROOT, env: Record<string, string | undefined> = {}) {
