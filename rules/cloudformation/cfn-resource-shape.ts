@@ -15,7 +15,9 @@ export default defineRule({
   check({ graph, report }) {
     const resources = graph.template.body.Resources;
     if (resources === null || typeof resources !== 'object' || Array.isArray(resources)) return;
-    for (const [id, raw] of Object.entries(resources)) {
+    for (const id in resources) {
+      const raw = (resources as Record<string, unknown>)[id];
+      if (raw !== null && typeof raw === 'object' && !Array.isArray(raw) && typeof (raw as { Type?: unknown }).Type === 'string') continue;
       // Fn::ForEach blocks (AWS::LanguageExtensions) expand into resources at deploy time; they are not expanded here.
       if (id.startsWith('Fn::ForEach::')) continue;
       const at = ['Resources', id];
@@ -23,7 +25,7 @@ export default defineRule({
         report({ message: 'notMapping', at, data: { id, what: describe(raw) } });
       } else if (!Object.hasOwn(raw, 'Type')) {
         report({ message: 'noType', at, data: { id } });
-      } else if (typeof (raw as { Type: unknown }).Type !== 'string') {
+      } else {
         report({ message: 'typeNotString', at: [...at, 'Type'], data: { id, what: describe((raw as { Type: unknown }).Type) } });
       }
     }

@@ -72,7 +72,8 @@ function metadataEntries(t: Template): Entry[] {
     { base: ['Metadata'], metadata: t.body.Metadata, covers: (f) => f.file === t.file },
   ];
   const resources = (t.body.Resources ?? {}) as Record<string, { Metadata?: unknown }>;
-  for (const [id, r] of Object.entries(resources)) {
+  for (const id in resources) {
+    const r = resources[id];
     if (r && typeof r === 'object' && r.Metadata) scopes.push({ base: ['Resources', id, 'Metadata'], metadata: r.Metadata, covers: (f) => f.file === t.file && f.resource === id });
   }
   for (const scope of scopes) {

@@ -55,14 +55,15 @@ export function buildGraph(template: Template, options: BuildOptions = {}): Reso
   const resolver = new Resolver(template.body, options.parameters, root);
   const byId = new Map<string, ResourceNode>();
   const globals = asObject(template.body.Globals);
-  for (const [id, raw] of Object.entries(asObject(template.body.Resources))) {
-    const res = asObject(raw);
+  const resources = asObject(template.body.Resources);
+  for (const id in resources) {
+    const res = asObject(resources[id]);
     // A resource without a string Type cannot be deployed; it is left out of the graph rather than guessed at.
     if (typeof res.Type !== 'string') continue;
     const section = own(SAM_GLOBALS, res.Type);
     const global = section && Object.hasOwn(globals, section) ? { path: ['Globals', section], raw: asObject(globals[section]) } : undefined;
     const globalBlock = global && { ...global, path: [...root, ...global.path] };
-    byId.set(id, new ResourceNode(resolver, id, res.Type, [...root, 'Resources', id], res, globalBlock));
+    byId.set(id, new ResourceNode(resolver, id, res.Type, root.length === 0 ? ['Resources', id] : [...root, 'Resources', id], res, globalBlock));
   }
   return new Graph(template, resolver, byId, options.imports).build();
 }
@@ -157,12 +158,14 @@ class Graph implements ResourceGraph {
     let found: Reference[] | undefined;
     if (value === null || typeof value !== 'object') return [];
     // The path buffer and the three stacks are reused from call to call (the walk never re-enters).
-    const current = this.pathBuffer;
+    const current = PATH_BUFFER;
     for (let i = 0; i < path.length; i++) current[i] = path[i];
     const base = path.length;
     // Pending values, the depth below `path` they sit at, and the step that reaches them.
-    const { values, depths, steps } = this;
-    values.length = depths.length = steps.length = 0;
+    const values = WALK_VALUES;
+    const depths = WALK_DEPTHS;
+    const steps = WALK_STEPS;
+    if (values.length > 0) values.length = depths.length = steps.length = 0; // left over only if a walk threw
     values.push(value);
     depths.push(0);
     steps.push('');
@@ -237,11 +240,6 @@ class Graph implements ResourceGraph {
     }
     return found ?? [];
   }
-
-  private readonly pathBuffer: PathSegment[] = [];
-  private readonly values: unknown[] = [];
-  private readonly depths: number[] = [];
-  private readonly steps: PathSegment[] = [];
 
   /** The resource of another template whose export `nameExpr` names; a node of its own, with paths into that template. */
   private imported(nameExpr: unknown, path: Path): ResourceNode | undefined {
@@ -562,6 +560,13 @@ function reverseTail(a: unknown[], b: number[], c: PathSegment[], n: number): vo
     c[j] = z;
   }
 }
+
+// The walk's buffers, shared by every graph: a walk never starts inside another, and reusing them
+// spares the garbage collector a set of growing arrays per property walked.
+const PATH_BUFFER: PathSegment[] = [];
+const WALK_VALUES: unknown[] = [];
+const WALK_DEPTHS: number[] = [];
+const WALK_STEPS: PathSegment[] = [];
 
 function append<K>(map: Map<K, Edge[]>, key: K, edge: Edge): void {
   const list = map.get(key);

@@ -111,7 +111,7 @@ export class ResourceNode {
     readonly raw: Record<string, unknown>,
     globals?: { path: Path; raw: Record<string, unknown> },
   ) {
-    this.properties = new PropertyView(resolver, [...path, 'Properties'], asObject(raw.Properties), globals);
+    this.properties = new PropertyView(resolver, path.concat('Properties'), asObject(raw.Properties), globals);
   }
 
   get condition(): string | undefined {

@@ -25,7 +25,8 @@ export function loadNestedStacks(
     const root = roots.get(parent);
     if (!root || parent.file === '<stdin>') continue;
     const resources = parent.body.Resources as Record<string, { Type?: unknown; Properties?: Record<string, unknown> }> | undefined;
-    for (const [id, resource] of Object.entries(resources ?? {})) {
+    for (const id in resources) {
+      const resource = resources[id];
       const key = typeof resource?.Type === 'string' ? own(NESTED_STACK_TYPES, resource.Type) : undefined;
       const url = key ? resource.Properties?.[key] : undefined;
       // Only a local template path is followed: not a URL, a dynamic reference or a placeholder.
