@@ -102,10 +102,19 @@ function toYaml(value, indent = '') {
     const name = keys[0] === 'Ref' ? 'Ref' : keys[0].slice(4);
     const arg = value[keys[0]];
     if (name === 'GetAtt') return `!GetAtt ${arg.join('.')}`;
-    return `!${name} ${Array.isArray(arg) ? `[${arg.map((a) => toYaml(a)).join(', ')}]` : toYaml(arg)}`;
+    return `!${name} ${Array.isArray(arg) ? toFlow(arg) : toYaml(arg, indent)}`;
   }
   if (Array.isArray(value)) return value.length === 0 ? '[]' : value.map((v) => `\n${indent}- ${toYaml(v, indent + '  ').replace(/^\n\s*/, '')}`).join('');
   return keys.map((k) => `\n${indent}${k}: ${toYaml(value[k], indent + '  ')}`).join('');
+}
+
+/** A value inside a flow collection: lists and mappings in flow style too (a block list there is a syntax error). */
+function toFlow(value) {
+  if (value === null || typeof value !== 'object') return typeof value === 'string' ? JSON.stringify(value) : String(value);
+  const keys = Object.keys(value);
+  if (!Array.isArray(value) && keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) return toYaml(value);
+  if (Array.isArray(value)) return `[${value.map(toFlow).join(', ')}]`;
+  return `{${keys.map((k) => `${JSON.stringify(k)}: ${toFlow(value[k])}`).join(', ')}}`;
 }
 
 function writeTemplate(name, body, format) {
