@@ -142,10 +142,14 @@ function statements(graph: ResourceGraph, document: unknown, path: Path): Grant[
     const at = Array.isArray(raw) ? [...path, 'Statement', i] : [...path, 'Statement'];
     const actions = (Array.isArray(st.Action) ? st.Action : [st.Action]).filter((a): a is string => typeof a === 'string');
     const resources = Array.isArray(st.Resource) ? st.Resource : [st.Resource];
+    let named: ResourceNode[] | undefined;
     grants.push({
       actions,
       anyResource: resources.some((r) => r === '*'),
-      resources: references(graph, st.Resource, [...at, 'Resource']),
+      // Worked out only for the statements a rule looks into: most grant actions no rule asks about.
+      get resources() {
+        return (named ??= references(graph, st.Resource, [...at, 'Resource']));
+      },
       path: at,
     });
   });
