@@ -68,6 +68,21 @@ describe('hostile YAML', () => {
     expectGoodStillLinted(o);
   });
 
+  it.each([
+    // Past the limit, read by the library: refused at the 513th level.
+    ['600 levels of flow lists', `Resources:\n  A:\n    Type: X::Y::Z\n    Properties:\n      V: ${'['.repeat(600)}${']'.repeat(600)}\n`, /^bad\.yaml:5:519 /],
+    // Deep enough to exhaust the library's own recursion: refused where it stopped (the place depends on the stack size).
+    ['20,000 levels of flow lists', `Resources:\n  A:\n    Type: X::Y::Z\n    Properties:\n      V: ${'['.repeat(20000)}${']'.repeat(20000)}\n`, /^bad\.yaml:5:\d+ /],
+    ['1,500 levels of indented mappings', 'Resources:\n' + Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i + 1)}a:`).join('\n') + '\n', /^bad\.yaml:\d+:\d+ /],
+  ])('refuses %s with a message, not a crash', (_, content, position) => {
+    const o = lintCase({ 'bad.yaml': content });
+    expect(o.errors).toHaveLength(1);
+    expect(o.errors[0]).toMatch(position);
+    expect(o.errors[0]).toMatch(/ YAML syntax error: nesting deeper than 512 levels$/);
+    expect(o.code).toBe(2);
+    expectGoodStillLinted(o);
+  });
+
   it('refuses the alias bomb quickly, without expanding it', () => {
     expect(lintCase({ 'bad.yaml': alias(9) }).ms).toBeLessThan(5_000);
   });

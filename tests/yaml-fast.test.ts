@@ -83,6 +83,7 @@ const DECLINED: Record<string, string> = {
   'a multi-line quoted scalar': 'A: "one\n  two"\n',
   'an indentation indicator': 'A: |2\n   x\n',
   'bad indentation': 'A:\n    B: 1\n  C: 2\n',
+  'nesting past 512 levels': `A: ${'['.repeat(600)}${']'.repeat(600)}\n`,
   'an empty file': '',
   'only comments': '# nothing\n',
 };

@@ -212,7 +212,8 @@ class Graph implements ResourceGraph {
           const [text, vars] = Array.isArray(arg) ? arg : [arg, undefined];
           if (typeof text === 'string' && text.includes('${')) {
             const local = asObject(vars);
-            for (const m of text.matchAll(/\$\{([^!}][^}]*)\}/g)) {
+            const placeholder = /\$\{([^!}][^}]*)\}/g;
+            for (let m = placeholder.exec(text); m; m = placeholder.exec(text)) {
               const [id, attribute] = splitOnce(m[1].trim());
               const node = Object.hasOwn(local, id) ? undefined : this.byId.get(id);
               if (node) (found ??= []).push({ node, path: [...current.slice(0, len), 'Fn::Sub', ...(Array.isArray(arg) ? [0] : [])], kind: 'sub', attribute });

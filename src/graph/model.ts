@@ -54,8 +54,7 @@ export class PropertyView {
   }
 
   pathOf(key: string | Path): Path {
-    const steps = typeof key === 'string' ? [key] : key;
-    return [...this.blockHolding(steps[0]).path, ...steps];
+    return this.blockHolding(typeof key === 'string' ? key : key[0]).path.concat(key);
   }
 
   private blockHolding(first: string | number | undefined): { path: Path; raw: Record<string, unknown> } {
@@ -86,7 +85,9 @@ export class PropertyView {
 
   private collect<T>(key: string | Path, fallback: T | undefined, convert: (v: unknown) => T | undefined): Known<T>[] {
     const out: Known<T>[] = [];
-    for (const c of this.candidates(key)) {
+    const candidates = this.candidates(key);
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i];
       if (c.kind === 'absent') {
         if (fallback !== undefined) out.push({ value: fallback, path: c.path, isDefault: true });
       } else if (c.kind === 'value') {

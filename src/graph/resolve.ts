@@ -67,6 +67,9 @@ export class Resolver {
   lookup(raw: unknown, path: Path, steps: Path): Candidate[] {
     const direct = plainLookup(raw, path, steps);
     if (direct) return direct;
+    // Plain containers all the way to an intrinsic (`Timeout: !If [...]`): resolve it where it stands.
+    const found = plainTarget(raw, steps);
+    if (found !== NOT_PLAIN) return this.resolve(found, path.concat(steps));
     let current: Candidate[] = [{ kind: 'value', value: raw, path }];
     for (const step of steps) {
       const next: Candidate[] = [];
@@ -94,28 +97,30 @@ export class Resolver {
     return [{ kind: 'value', value, path }];
   }
 
+  private readonly exprOf = (v: unknown, p: Path): Candidate[] => this.expr(v, p);
+
   private tick(): void {
     if (++this.steps > STEP_BUDGET) throw new BudgetExceeded();
   }
 
   private expr(raw: unknown, path: Path): Candidate[] {
     this.tick();
-    const fn = intrinsic(raw);
-    if (!fn) return [{ kind: 'value', value: raw, path }];
-    const at = [...path, fn.name];
-    switch (fn.name) {
+    const name = intrinsicName(raw);
+    if (name === undefined) return [{ kind: 'value', value: raw, path }];
+    const arg = (raw as Record<string, unknown>)[name];
+    switch (name) {
       case 'Ref':
-        return this.ref(fn.arg, path);
+        return this.ref(arg, path);
       case 'Fn::If':
-        return this.ifBranches(fn.arg, path, (v, p) => this.expr(v, p));
+        return this.ifBranches(arg, path, this.exprOf);
       case 'Fn::FindInMap':
-        return this.findInMap(fn.arg, at);
+        return this.findInMap(arg, path.concat(name));
       case 'Fn::Sub':
-        return this.sub(fn.arg, at);
+        return this.sub(arg, path.concat(name));
       case 'Fn::Join':
-        return this.join(fn.arg, at);
+        return this.join(arg, path.concat(name));
       default:
-        return [{ kind: 'unknown', path, reason: `${fn.name} is not resolved` }];
+        return [{ kind: 'unknown', path, reason: `${name} is not resolved` }];
     }
   }
 
@@ -144,8 +149,8 @@ export class Resolver {
 
   private ifBranches(arg: unknown, path: Path, each: (v: unknown, p: Path) => Candidate[]): Candidate[] {
     if (!Array.isArray(arg) || arg.length !== 3) return [{ kind: 'unknown', path, reason: 'Fn::If needs [condition, then, else]' }];
-    const at = [...path, 'Fn::If'];
-    return [...each(arg[1], [...at, 1]), ...each(arg[2], [...at, 2])];
+    const at = path.concat('Fn::If');
+    return each(arg[1], at.concat(1)).concat(each(arg[2], at.concat(2)));
   }
 
   private findInMap(arg: unknown, at: Path): Candidate[] {
@@ -188,9 +193,11 @@ export class Resolver {
     const template = Array.isArray(arg) ? arg[0] : arg;
     const vars = Array.isArray(arg) ? asObject(arg[1]) : {};
     if (typeof template !== 'string') return [{ kind: 'unknown', path: at, reason: 'Fn::Sub of a non-string' }];
+    if (!template.includes('${')) return [{ kind: 'value', value: template, path: at }];
     let results: string[] = [''];
     let last = 0;
-    for (const m of template.matchAll(/\$\{([^}]*)\}/g)) {
+    const placeholder = /\$\{([^}]*)\}/g; // one per call: sub() recurses through expr()
+    for (let m = placeholder.exec(template); m; m = placeholder.exec(template)) {
       const literal = template.slice(last, m.index);
       last = m.index + m[0].length;
       const name = m[1].trim();
@@ -255,6 +262,21 @@ function isScalar(v: unknown): v is string | number | boolean {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
+const NOT_PLAIN = Symbol('not plain');
+
+/** The value at `steps` below `raw` when every container on the way is plain (no intrinsic); NOT_PLAIN otherwise or when absent. */
+function plainTarget(raw: unknown, steps: Path): unknown {
+  let v = raw;
+  for (let i = 0; i < steps.length; i++) {
+    if (v === null || typeof v !== 'object' || intrinsicName(v) !== undefined) return NOT_PLAIN;
+    const step = steps[i];
+    const has = typeof step === 'number' ? Array.isArray(v) && step < v.length : !Array.isArray(v) && Object.hasOwn(v, step);
+    if (!has) return NOT_PLAIN;
+    v = (v as Record<string | number, unknown>)[step];
+  }
+  return v;
+}
+
 /**
  * The common case of lookup, without the candidate machinery: every container on the way is a
  * plain object or list and the value found is not an intrinsic. Undefined when that is not so.
@@ -265,11 +287,11 @@ function plainLookup(raw: unknown, path: Path, steps: Path): Candidate[] | undef
     if (v !== null && typeof v === 'object' && intrinsicName(v) !== undefined) return undefined;
     const step = steps[i];
     const has = typeof step === 'number' ? Array.isArray(v) && step < v.length : v !== null && typeof v === 'object' && !Array.isArray(v) && Object.hasOwn(v, step);
-    if (!has) return [{ kind: 'absent', path: [...path, ...steps] }];
+    if (!has) return [{ kind: 'absent', path: path.concat(steps) }];
     v = (v as Record<string | number, unknown>)[step];
   }
   if (v !== null && typeof v === 'object' && intrinsicName(v) !== undefined) return undefined;
-  return [{ kind: 'value', value: v, path: [...path, ...steps] }];
+  return [{ kind: 'value', value: v, path: path.concat(steps) }];
 }
 
 function child(c: { value: unknown; path: Path; origin?: Path }, step: string | number): Candidate {

@@ -42,6 +42,8 @@ interface Node {
 }
 
 const GIVE_UP = { giveUp: true };
+/** Deeper than this, the reader's recursion is left to the library path, which refuses such templates. */
+const MAX_DEPTH = 512;
 function giveUp(): never {
   throw GIVE_UP;
 }
@@ -57,6 +59,8 @@ class Reader {
   private readonly len: number;
   /** Past the optional `---` that opens the document. */
   private started = false;
+  /** Open collections: past MAX_DEPTH the library path decides (and refuses the template). */
+  private depth = 0;
   /** The last run of blank and comment lines: where it ended, the column there, its deepest comment. */
   private runEnd = -1;
   private runCol = -1;
@@ -195,6 +199,7 @@ class Reader {
     const obj: Record<string, unknown> = {};
     const keys = new Map<string, { keyStart: number; keyEnd: number; value: Node }>();
     const node: Node = { value: obj, start: this.pos, end: 0, after: 0, keys, collection: 'map' };
+    if (++this.depth > MAX_DEPTH) giveUp();
     for (;;) {
       const keyStart = this.pos;
       let key: string;
@@ -224,6 +229,7 @@ class Reader {
       const next = this.nextContentLine();
       if (next === -1 || next < col) {
         this.collectionEnd(node, value.after, col);
+        this.depth--;
         return node;
       }
       if (next > col) giveUp();
@@ -237,6 +243,7 @@ class Reader {
     const arr: unknown[] = [];
     const items: Node[] = [];
     const node: Node = { value: arr, start: this.pos, end: 0, after: 0, items, collection: 'seq' };
+    if (++this.depth > MAX_DEPTH) giveUp();
     for (;;) {
       const dash = this.pos;
       this.pos++;
@@ -256,11 +263,13 @@ class Reader {
       const next = this.nextContentLine();
       if (next === -1 || next < col) {
         this.collectionEnd(node, item.after, col);
+        this.depth--;
         return node;
       }
       if (next > col) giveUp();
       if (!(t.charCodeAt(this.pos) === DASH && this.endsToken(this.pos + 1))) {
         this.collectionEnd(node, item.after, col); // the parent mapping's next key
+        this.depth--;
         return node;
       }
     }
@@ -579,6 +588,7 @@ class Reader {
   private flow(parent: number): Node {
     const t = this.t;
     const start = this.pos;
+    if (++this.depth > MAX_DEPTH) giveUp();
     if (t.charCodeAt(start) === 0x5b) {
       this.pos++;
       const arr: unknown[] = [];
@@ -599,6 +609,7 @@ class Reader {
         giveUp(); // `[a: b]`, a multi-line plain scalar, or a syntax error
       }
       this.pos++;
+      this.depth--;
       return { value: arr, start, end: this.pos, after: 0, items, collection: 'seq' };
     }
     this.pos++;
@@ -636,6 +647,7 @@ class Reader {
       giveUp();
     }
     this.pos++;
+    this.depth--;
     return { value: obj, start, end: this.pos, after: 0, keys, collection: 'map' };
   }
 

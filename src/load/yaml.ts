@@ -11,6 +11,9 @@ const isMap = ((node: unknown) => yamlLibrary().isMap(node)) as YamlLibrary['isM
 const isScalar = ((node: unknown) => yamlLibrary().isScalar(node)) as YamlLibrary['isScalar'];
 const isSeq = ((node: unknown) => yamlLibrary().isSeq(node)) as YamlLibrary['isSeq'];
 
+/** Deeper nesting than this is refused with a message instead of exhausting the stack (as for JSON). */
+const MAX_DEPTH = 512;
+
 /** An alias may not make the converted document this many times larger than its source nodes ("billion laughs"). */
 const MAX_ALIAS_EXPANSION = 100_000;
 
@@ -59,7 +62,8 @@ const CFN_TAGS = [...SHORT_FORM_TAGS.keys()].flatMap((tag) => [
   { tag, collection: 'map' as const, resolve: (value: unknown) => value },
 ]);
 
-function parseYaml(text: string): { doc: Document; lineCounter: LineCounter; text: string } {
+/** The yaml library's parse exactly as archlint calls it (also what `npm run bench` compares with). */
+export function parseYaml(text: string): { doc: Document; lineCounter: LineCounter; text: string } {
   const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
@@ -88,6 +92,7 @@ function yamlError(file: string, err: { code: string; message: string; pos: [num
   let message = err.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
   if (err.code === 'DUPLICATE_KEY') message = 'duplicate key: CloudFormation keeps one of them silently; remove the other';
   else if (err.code === 'MULTIPLE_TAGS') message = 'a node can have only one tag: write the inner function in long form (e.g. !GetAZs {Ref: AWS::Region})';
+  else if (/Maximum call stack size exceeded/.test(message)) message = `YAML syntax error: nesting deeper than ${MAX_DEPTH} levels`;
   else if (/multiple documents/.test(message)) {
     return new InputError(file, 'several YAML documents in one file; a template is exactly one document', locate(err.pos[0]), 'multiple-documents');
   } else message = `YAML syntax error: ${message}`;
@@ -107,8 +112,11 @@ class Converter {
     private readonly text: string,
   ) {}
 
-  convert(node: YamlNode | null | undefined): Converted {
+  convert(node: YamlNode | null | undefined, depth = 0): Converted {
     if (node == null) return { value: null };
+    if (depth > MAX_DEPTH) {
+      throw new InputError(this.file, `YAML syntax error: nesting deeper than ${MAX_DEPTH} levels`, this.locate(node.range?.[0] ?? 0));
+    }
     let value: unknown;
     if (isAlias(node)) return { value: this.alias(node) };
     if (isScalar(node)) value = node.value;
@@ -123,7 +131,7 @@ class Converter {
           throw new InputError(this.file, 'duplicate key: CloudFormation keeps one of them silently; remove the other', this.locate(at));
         }
         seen.add(key);
-        const converted = this.convert(pair.value as YamlNode).value;
+        const converted = this.convert(pair.value as YamlNode, depth + 1).value;
         // `<<: *base` (a merge key) is expanded as `aws cloudformation package` and `sam deploy` do.
         if (key === '<<' && isScalar(pair.key) && !pair.key.tag && (isAlias(pair.value) || isMap(pair.value) || isSeq(pair.value))) merges.push(converted);
         else setKey(obj, key, converted);
@@ -134,7 +142,7 @@ class Converter {
       }
       value = obj;
     } else if (isSeq(node)) {
-      value = node.items.map((item) => this.convert(item as YamlNode).value);
+      value = node.items.map((item) => this.convert(item as YamlNode, depth + 1).value);
     } else {
       value = null;
     }
