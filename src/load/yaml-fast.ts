@@ -5,8 +5,8 @@ import type { Path, Range, SourceMap } from './types.js';
 /**
  * A direct reader for the YAML that templates are written in: block mappings and sequences, plain,
  * quoted and block scalars, flow collections, comments and CloudFormation's short-form tags. It
- * reads about ten times faster than the `yaml` library's document model, which builds a node,
- * a token list and source ranges for everything.
+ * reads about eight times faster than the `yaml` library's document model (measured on a 552 KB
+ * template: 67 ms against 557 ms), which builds a node, tokens and source ranges for everything.
  *
  * Anything else (anchors and aliases, merge keys, complex keys, directives, several documents,
  * tabs, CRLF, unusual escapes, any syntax error) makes it give up, and the caller parses the text
@@ -32,7 +32,10 @@ interface Node {
   value: unknown;
   start: number;
   end: number;
-  /** Where the next node may begin: past the rest of the line (comment, newline) for inline nodes. */
+  /**
+   * The end the library gives a parent whose last item this is: past the rest of the line and the
+   * deeper comment lines after it for an inline node (see trailingComments and collectionEnd).
+   */
   after: number;
   tag?: string;
   keys?: Map<string, { keyStart: number; keyEnd: number; value: Node }>;
