@@ -145,7 +145,7 @@ async function runDiff(paths: string[], opts: LintCommandOptions & { git?: strin
   const { reviewChange, gitBase, GitError } = await import('./diff/index.js');
   let sides;
   try {
-    sides = opts.git ? gitBase(opts.git, paths) : { base: { paths: [paths[0]], root: rootOf(paths[0]) }, head: { paths: [paths[1]], root: rootOf(paths[1]) } };
+    sides = opts.git ? gitBase(opts.git, paths) : explicitSides(paths[0], paths[1]);
   } catch (err) {
     if (err instanceof GitError) throw new UsageError(`diff --git: ${err.message}`);
     throw err;
@@ -154,10 +154,20 @@ async function runDiff(paths: string[], opts: LintCommandOptions & { git?: strin
   return finish(result, opts, lintOptions.config, io);
 }
 
-/** A file's side is keyed from its folder; a folder's from itself. */
-function rootOf(path: string): string {
+/**
+ * Templates are paired across the two sides by their path below each side's root. Two folders are
+ * their own roots; two files are one template in two versions (`old.yaml new.yaml`), whatever their
+ * names; a file against a folder is keyed from the file's folder.
+ */
+function explicitSides(base: string, head: string): { base: { paths: string[]; root: string }; head: { paths: string[]; root: string } } {
+  const [baseIsDir, headIsDir] = [isDirectory(base), isDirectory(head)];
+  const rootOf = (path: string, isDir: boolean) => (isDir ? resolve(path) : !baseIsDir && !headIsDir ? resolve(path) : dirname(resolve(path)));
+  return { base: { paths: [base], root: rootOf(base, baseIsDir) }, head: { paths: [head], root: rootOf(head, headIsDir) } };
+}
+
+function isDirectory(path: string): boolean {
   try {
-    return statSync(path).isDirectory() ? resolve(path) : dirname(resolve(path));
+    return statSync(path).isDirectory();
   } catch {
     throw new UsageError(`${path}: no such file or directory`);
   }

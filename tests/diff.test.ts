@@ -58,6 +58,16 @@ describe('archlint diff <base> <head>', () => {
     expect(text).toContain('1 fixed, 0 unchanged (not counted)');
   });
 
+  it('compares two files as one template in two versions, whatever their names', () => {
+    const dir = write(mkdtempSync(join(tmpdir(), 'archlint-diff-')), {
+      'app.before.yaml': QUEUE_AND_WORKER(30),
+      'app.yaml': QUEUE_AND_WORKER(30) + EXPORT_FN,
+    });
+    const doc = JSON.parse(run(['diff', 'app.before.yaml', 'app.yaml', '--format', 'json'], dir).stdout) as Json;
+    expect(doc.findings.map((f) => f.rule)).toEqual(['lambda-timeout-exceeds-max']);
+    expect(doc.review.unchanged.map((f) => f.rule)).toEqual(['sqs-visibility-vs-function-timeout']);
+  });
+
   it('reports nothing new when resources only move around', () => {
     const reordered = `# The same resources, in another order, further down the file.
 
