@@ -34,7 +34,7 @@ interface Node {
   end: number;
   /**
    * The end the library gives a parent whose last item this is: past the rest of the line and the
-   * deeper comment lines after it for an inline node (see trailingComments and collectionEnd).
+   * deeper comment lines after it for an inline node (see trailingComments and closeCollection).
    */
   after: number;
   tag?: string;
@@ -116,9 +116,11 @@ class Reader {
    * A block collection's end, as the library gives it: its last item's end, or the next token when
    * the blank and comment lines after it hold a comment indented at least as far as the collection.
    */
-  private collectionEnd(node: Node, lastAfter: number, col: number): void {
+  private closeCollection(node: Node, lastAfter: number, col: number): Node {
     node.end = lastAfter;
     node.after = this.runComment >= col ? this.pos : lastAfter;
+    this.depth--;
+    return node;
   }
 
   private skipToContent(): number {
@@ -230,11 +232,7 @@ class Reader {
       setKey(obj, key, value.value);
       keys.set(key, { keyStart, keyEnd, value });
       const next = this.nextContentLine();
-      if (next === -1 || next < col) {
-        this.collectionEnd(node, value.after, col);
-        this.depth--;
-        return node;
-      }
+      if (next === -1 || next < col) return this.closeCollection(node, value.after, col);
       if (next > col) giveUp();
       if (t.charCodeAt(this.pos) === DASH && this.endsToken(this.pos + 1)) giveUp();
       if (!this.isKeyLine()) giveUp();
@@ -264,17 +262,10 @@ class Reader {
       arr.push(item.value);
       items.push(item);
       const next = this.nextContentLine();
-      if (next === -1 || next < col) {
-        this.collectionEnd(node, item.after, col);
-        this.depth--;
-        return node;
-      }
+      if (next === -1 || next < col) return this.closeCollection(node, item.after, col);
       if (next > col) giveUp();
-      if (!(t.charCodeAt(this.pos) === DASH && this.endsToken(this.pos + 1))) {
-        this.collectionEnd(node, item.after, col); // the parent mapping's next key
-        this.depth--;
-        return node;
-      }
+      // Not a `- `: the parent mapping's next key.
+      if (!(t.charCodeAt(this.pos) === DASH && this.endsToken(this.pos + 1))) return this.closeCollection(node, item.after, col);
     }
   }
 
