@@ -44,8 +44,12 @@ cli.exports.main(process.argv.slice(2)).then(
     process.exitCode = code;
     // Only the build asks for this (scripts/bundle.js), after a run that compiled every rule.
     if (process.env.ARCHLINT_WRITE_CODE_CACHE === '1') {
-      writeFileSync(cacheFile, script.createCachedData());
-      writeFileSync(stampFile, stamp);
+      try {
+        writeFileSync(cacheFile, script.createCachedData());
+        writeFileSync(stampFile, stamp);
+      } catch (err) {
+        process.stderr.write(`archlint: could not write the code cache (${err && err.message}); archlint works without it\n`);
+      }
     }
   },
   (err) => {
