@@ -65,10 +65,10 @@ export class Resolver {
    * object key or list index, branching through Fn::If on the way. A missing key is `absent`.
    */
   lookup(raw: unknown, path: Path, steps: Path): Candidate[] {
-    const direct = plainLookup(raw, path, steps);
-    if (direct) return direct;
-    // Plain containers all the way to an intrinsic (`Timeout: !If [...]`): resolve it where it stands.
-    const found = plainTarget(raw, steps);
+    // The common case: plain objects and lists all the way (the value itself may be an intrinsic,
+    // `Timeout: !If [...]`, resolved where it stands), without the per-step candidate lists.
+    const found = walkPlain(raw, steps);
+    if (found === ABSENT) return [{ kind: 'absent', path: path.concat(steps) }];
     if (found !== NOT_PLAIN) return this.resolve(found, path.concat(steps));
     let current: Candidate[] = [{ kind: 'value', value: raw, path }];
     for (const step of steps) {
@@ -263,41 +263,32 @@ function isScalar(v: unknown): v is string | number | boolean {
 }
 
 const NOT_PLAIN = Symbol('not plain');
+const ABSENT = Symbol('absent');
 
-/** The value at `steps` below `raw` when every container on the way is plain (no intrinsic); NOT_PLAIN otherwise or when absent. */
-function plainTarget(raw: unknown, steps: Path): unknown {
+/**
+ * The value at `steps` below `raw`, when no container on the way is an intrinsic (NOT_PLAIN
+ * otherwise); ABSENT when a step is missing, as the candidate walk would say.
+ */
+function walkPlain(raw: unknown, steps: Path): unknown {
   let v = raw;
   for (let i = 0; i < steps.length; i++) {
-    if (v === null || typeof v !== 'object' || intrinsicName(v) !== undefined) return NOT_PLAIN;
+    if (v !== null && typeof v === 'object' && intrinsicName(v) !== undefined) return NOT_PLAIN;
     const step = steps[i];
-    const has = typeof step === 'number' ? Array.isArray(v) && step < v.length : !Array.isArray(v) && Object.hasOwn(v, step);
-    if (!has) return NOT_PLAIN;
+    if (!hasStep(v, step)) return ABSENT;
     v = (v as Record<string | number, unknown>)[step];
   }
   return v;
 }
 
-/**
- * The common case of lookup, without the candidate machinery: every container on the way is a
- * plain object or list and the value found is not an intrinsic. Undefined when that is not so.
- */
-function plainLookup(raw: unknown, path: Path, steps: Path): Candidate[] | undefined {
-  let v = raw;
-  for (let i = 0; i < steps.length; i++) {
-    if (v !== null && typeof v === 'object' && intrinsicName(v) !== undefined) return undefined;
-    const step = steps[i];
-    const has = typeof step === 'number' ? Array.isArray(v) && step < v.length : v !== null && typeof v === 'object' && !Array.isArray(v) && Object.hasOwn(v, step);
-    if (!has) return [{ kind: 'absent', path: path.concat(steps) }];
-    v = (v as Record<string | number, unknown>)[step];
-  }
-  if (v !== null && typeof v === 'object' && intrinsicName(v) !== undefined) return undefined;
-  return [{ kind: 'value', value: v, path: path.concat(steps) }];
+/** Does a step lead somewhere: a list index within a list, or an own key of a mapping. */
+function hasStep(v: unknown, step: string | number): boolean {
+  return typeof step === 'number' ? Array.isArray(v) && step < v.length : v !== null && typeof v === 'object' && !Array.isArray(v) && Object.hasOwn(v, step);
 }
 
 function child(c: { value: unknown; path: Path; origin?: Path }, step: string | number): Candidate {
   const v = c.value;
   const path = [...c.path, step];
-  if (typeof step === 'number' ? Array.isArray(v) && step < v.length : v !== null && typeof v === 'object' && !Array.isArray(v) && Object.hasOwn(v, step)) {
+  if (hasStep(v, step)) {
     return { kind: 'value', value: (v as Record<string | number, unknown>)[step], path };
   }
   return { kind: 'absent', path };

@@ -1,21 +1,12 @@
-import { setKey } from './intrinsics.js';
 import { LineIndex } from './lines.js';
 import { InputError, type Path, type Range, type SourceMap } from './types.js';
 
 /** Deeper nesting than this is refused with a message instead of exhausting the stack. */
 const MAX_DEPTH = 512;
 
-/** Offsets of one parsed JSON value: [start, end), plus its members or items. */
-interface Span {
-  start: number;
-  end: number;
-  keys?: Map<string, { keyStart: number; keyEnd: number; value: Span }>;
-  items?: Span[];
-}
-
 /**
- * A strict JSON parser (RFC 8259: no trailing commas, no comments) that keeps the offsets of
- * every value and rejects duplicate keys, which JSON.parse silently collapses.
+ * Parses a JSON template with JSON.parse, refusing what JSON.parse lets through silently (duplicate
+ * keys, nesting past MAX_DEPTH); positions are found later, only for the paths findings name.
  */
 export function parseJsonTemplate(file: string, text: string): { body: unknown; source: SourceMap } {
   const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -24,13 +15,13 @@ export function parseJsonTemplate(file: string, text: string): { body: unknown; 
     value = JSON.parse(body);
   } catch {
     // JSON.parse says little about where: the strict parser gives the line, column and reason.
-    new JsonParser(file, text).parseDocument();
+    new JsonChecker(file, text).check();
     throw new InputError(file, 'JSON syntax error');
   }
   // JSON.parse keeps the last of duplicate keys silently and accepts any nesting. Keys are counted
   // in the text and in the parsed value: only when they differ (a key was collapsed) or the value is
   // too deep does the strict parser run, to say where.
-  if (countKeysInText(body) !== countKeys(value, 0)) new JsonParser(file, text).parseDocument();
+  if (countKeysInText(body) !== countKeys(value, 0)) new JsonChecker(file, text).check();
   return { body: value, source: new LazyJsonSourceMap(file, text) };
 }
 
@@ -194,9 +185,14 @@ function skipValue(t: string, i: number): number {
   return j;
 }
 
-class JsonParser {
+/**
+ * A strict JSON reader (RFC 8259: no trailing commas, no comments, no duplicate keys) run only
+ * when a template is already known to be wrong, to say where and why: it builds nothing and
+ * throws at the first problem.
+ */
+class JsonChecker {
   private pos = 0;
-  readonly lines: LineIndex;
+  private readonly lines: LineIndex;
 
   constructor(
     private readonly file: string,
@@ -206,12 +202,11 @@ class JsonParser {
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1; // a byte order mark is not content
   }
 
-  parseDocument(): { value: unknown; span: Span } {
+  check(): void {
     this.ws();
-    const result = this.value(0);
+    this.value(0);
     this.ws();
     if (this.pos < this.text.length) this.fail(`unexpected ${this.describe()} after the end of the JSON value`);
-    return result;
   }
 
   private fail(message: string, at = this.pos): never {
@@ -234,34 +229,32 @@ class JsonParser {
     }
   }
 
-  private value(depth: number): { value: unknown; span: Span } {
+  private value(depth: number): void {
     if (depth > MAX_DEPTH) this.fail(`nesting deeper than ${MAX_DEPTH} levels`);
-    const start = this.pos;
     const c = this.text[this.pos];
     if (c === '{') return this.object(depth);
     if (c === '[') return this.array(depth);
     if (c === '"') {
-      const value = this.string();
-      return { value, span: { start, end: this.pos } };
+      this.string();
+      return;
     }
-    if (c === '-' || (c >= '0' && c <= '9')) return { value: this.number(), span: { start, end: this.pos } };
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+    if (c === '-' || (c >= '0' && c <= '9')) return this.number();
+    for (const word of ['true', 'false', 'null']) {
       if (this.text.startsWith(word, this.pos)) {
         this.pos += word.length;
-        return { value, span: { start, end: this.pos } };
+        return;
       }
     }
-    return this.fail(`unexpected ${this.describe()}, expected a value`);
+    this.fail(`unexpected ${this.describe()}, expected a value`);
   }
 
-  private object(depth: number): { value: unknown; span: Span } {
-    const start = this.pos++;
-    const value: Record<string, unknown> = {};
-    const keys = new Map<string, { keyStart: number; keyEnd: number; value: Span }>();
+  private object(depth: number): void {
+    this.pos++;
+    const keys = new Set<string>();
     this.ws();
     if (this.text[this.pos] === '}') {
       this.pos++;
-      return { value, span: { start, end: this.pos, keys } };
+      return;
     }
     for (;;) {
       this.ws();
@@ -271,15 +264,13 @@ class JsonParser {
       }
       const keyStart = this.pos;
       const key = this.string();
-      const keyEnd = this.pos;
       if (keys.has(key)) this.fail(`duplicate key "${key}": CloudFormation keeps one of them silently; remove the other`, keyStart);
+      keys.add(key);
       this.ws();
       if (this.text[this.pos] !== ':') this.fail(`unexpected ${this.describe()}, expected ':' after key "${key}"`);
       this.pos++;
       this.ws();
-      const member = this.value(depth + 1);
-      setKey(value, key, member.value);
-      keys.set(key, { keyStart, keyEnd, value: member.span });
+      this.value(depth + 1);
       this.ws();
       const c = this.text[this.pos];
       if (c === ',') {
@@ -288,27 +279,23 @@ class JsonParser {
       }
       if (c === '}') {
         this.pos++;
-        return { value, span: { start, end: this.pos, keys } };
+        return;
       }
       this.fail(`unexpected ${this.describe()}, expected ',' or '}'`);
     }
   }
 
-  private array(depth: number): { value: unknown; span: Span } {
-    const start = this.pos++;
-    const value: unknown[] = [];
-    const items: Span[] = [];
+  private array(depth: number): void {
+    this.pos++;
     this.ws();
     if (this.text[this.pos] === ']') {
       this.pos++;
-      return { value, span: { start, end: this.pos, items } };
+      return;
     }
     for (;;) {
       this.ws();
       if (this.text[this.pos] === ']') this.fail("trailing comma before ']' is not allowed in JSON");
-      const item = this.value(depth + 1);
-      value.push(item.value);
-      items.push(item.span);
+      this.value(depth + 1);
       this.ws();
       const c = this.text[this.pos];
       if (c === ',') {
@@ -317,7 +304,7 @@ class JsonParser {
       }
       if (c === ']') {
         this.pos++;
-        return { value, span: { start, end: this.pos, items } };
+        return;
       }
       this.fail(`unexpected ${this.describe()}, expected ',' or ']'`);
     }
@@ -358,7 +345,7 @@ class JsonParser {
     }
   }
 
-  private number(): number {
+  private number(): void {
     const m = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
     m.lastIndex = this.pos;
     const match = m.exec(this.text);
@@ -366,6 +353,5 @@ class JsonParser {
     this.pos += match[0].length;
     const next = this.text[this.pos];
     if (next !== undefined && /[0-9.eE+\-]/.test(next)) this.fail('invalid number');
-    return Number(match[0]);
   }
 }

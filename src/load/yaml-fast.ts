@@ -228,7 +228,7 @@ class Reader {
       if (t.charCodeAt(this.pos) !== COLON) giveUp();
       this.pos++;
       if (key === '<<' || keys.has(key)) giveUp(); // merge keys and duplicate keys: the library path handles (and reports) them
-      const value = this.valueAfterIndicator(col, this.pos, true);
+      const value = this.valueAfterIndicator(col, true);
       setKey(obj, key, value.value);
       keys.set(key, { keyStart, keyEnd, value });
       const next = this.nextContentLine();
@@ -255,9 +255,9 @@ class Reader {
         const itemCol = col + (this.pos - dash);
         if (c === DASH && this.endsToken(this.pos + 1)) item = this.blockSeq(itemCol);
         else if (this.isKeyLine()) item = this.blockMap(itemCol);
-        else item = this.valueAfterIndicator(col, dash + 1, false);
+        else item = this.valueAfterIndicator(col, false);
       } else {
-        item = this.valueAfterIndicator(col, dash + 1, false);
+        item = this.valueAfterIndicator(col, false);
       }
       arr.push(item.value);
       items.push(item);
@@ -273,19 +273,21 @@ class Reader {
    * The value after `key:` or `- ` (the indicator of a block indented `parent`): on the same line,
    * or on the lines below, or empty.
    */
-  private valueAfterIndicator(parent: number, afterIndicator: number, inMap: boolean): Node {
+  private valueAfterIndicator(parent: number, inMap: boolean): Node {
     const t = this.t;
     while (t.charCodeAt(this.pos) === SPACE) this.pos++;
     const c = t.charCodeAt(this.pos);
     if (this.pos >= this.len || c === NL || (c === HASH && t.charCodeAt(this.pos - 1) === SPACE)) {
-      return this.below(parent, this.pos, inMap, undefined);
+      return this.below(parent, inMap, undefined);
     }
-    if (this.pos === afterIndicator && c !== NL) giveUp(); // `key:value` is not a key
-    return this.inlineOrBelow(parent, inMap, afterIndicator);
+    return this.inlineOrBelow(parent, inMap);
   }
 
-  /** The node on the lines below an indicator (or a tag) that ends its line; empty when nothing is indented past `parent`. */
-  private below(parent: number, emptyAt: number, inMap: boolean, tag: string | undefined): Node {
+  /**
+   * The node on the lines below an indicator (or a tag) that ends its line; empty when nothing is
+   * indented past `parent`, and then placed where `pos` is (after the indicator and its spaces).
+   */
+  private below(parent: number, inMap: boolean, tag: string | undefined): Node {
     const t = this.t;
     const save = this.pos;
     const col = this.nextContentLine();
@@ -303,18 +305,18 @@ class Reader {
     const commented = this.t.charCodeAt(save) === HASH;
     const lineEnd = this.restOfLine();
     if (this.trailingComments(parent, lineEnd) !== lineEnd) giveUp(); // where the library ends such a node is not worth copying
-    return { value: null, start: emptyAt, end: emptyAt, after: commented ? lineEnd : emptyAt };
+    return { value: null, start: save, end: save, after: commented ? lineEnd : save };
   }
 
   /** A node that starts on this line: tag, block scalar, flow collection, quoted or plain scalar. */
-  private inlineOrBelow(parent: number, inMap: boolean, afterIndicator = this.pos): Node {
+  private inlineOrBelow(parent: number, inMap: boolean): Node {
     const t = this.t;
     const c = t.charCodeAt(this.pos);
     if (c === 0x21 /* ! */) {
       const tag = this.tag();
       while (t.charCodeAt(this.pos) === SPACE) this.pos++;
       const d = t.charCodeAt(this.pos);
-      if (this.pos >= this.len || d === NL || d === HASH) return this.below(parent, afterIndicator, inMap, tag);
+      if (this.pos >= this.len || d === NL || d === HASH) return this.below(parent, inMap, tag);
       if (d === 0x7c || d === 0x3e) return this.tagged(this.blockScalar(parent), tag);
       const node = this.inlineNode(parent, true);
       if (this.isMapAfter()) giveUp(); // a tagged key
