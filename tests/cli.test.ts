@@ -1,6 +1,6 @@
 // Runs the built binary as a user would (npm test builds first): stdout, stderr and exit codes.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -155,5 +155,40 @@ describe('archlint rules / explain', () => {
   it('prints help and version with exit 0', () => {
     expect(run(['--help']).code).toBe(0);
     expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('the launcher', () => {
+  const bundle = join(ROOT, 'dist', 'bundle', 'cli.cjs');
+
+  it('compiles the bundle from the V8 code cache the build recorded, and V8 accepts it', () => {
+    // Compiled as bin/archlint.cjs compiles it, in a plain node process (the test runner's own flags would change V8's check).
+    const probe = `
+      const { readFileSync, statSync } = require('node:fs');
+      const { Script } = require('node:vm');
+      const bundle = ${JSON.stringify(bundle)};
+      const stat = statSync(bundle);
+      const stampOk = readFileSync(bundle + '.v8cache.stamp', 'utf8') === stat.size + ':' + stat.mtimeMs;
+      const source = readFileSync(bundle, 'utf8');
+      const script = new Script('(function (exports, require, module, __filename, __dirname) {' + source + '\\n})', { filename: bundle, cachedData: readFileSync(bundle + '.v8cache') });
+      console.log(JSON.stringify({ stampOk, rejected: script.cachedDataRejected }));`;
+    const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    expect(JSON.parse(r.stdout)).toEqual({ stampOk: true, rejected: false });
+    expect(readFileSync(join(ROOT, 'bin', 'archlint.cjs'), 'utf8')).toContain("`(function (exports, require, module, __filename, __dirname) {${source}\\n})`");
+  });
+
+  it('still runs when the code cache is corrupt and its stamp does not match the bundle', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'archlint-launcher-'));
+    cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'dist', 'bundle'), join(dir, 'dist', 'bundle'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+    writeFileSync(join(dir, 'dist', 'bundle', 'cli.cjs.v8cache'), 'not a code cache');
+    writeFileSync(join(dir, 'dist', 'bundle', 'cli.cjs.v8cache.stamp'), '0:0');
+    // The bundle requires its lazily loaded dependencies from node_modules beside it.
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+    const r = spawnSync(process.execPath, [join(dir, 'bin', 'archlint.cjs'), join(ROOT, 'fixtures', 'lambda-timeout-exceeds-max', 'bad.yaml'), '--no-config'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('Lambda function "Export" has Timeout 1200 s; the maximum is 900 s.');
+    expect(r.stderr).toBe('');
   });
 });
