@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Edge } from '../src/graph/model.js';
+import type { Edge, ResourceGraph } from '../src/graph/model.js';
 import { graphOf } from './helpers/lint.js';
 
 const edge = (e: Edge) => `${e.kind} ${e.from.id} -> ${e.to.id} @ ${e.path.join('.')}${e.via ? ` via ${e.via.id}` : ''}${e.attribute ? ` (${e.attribute})` : ''}`;
@@ -102,6 +102,20 @@ describe('resource graph', () => {
     ]);
     expect(graph.edges('rule-target').map(edge)).toEqual(['rule-target Nightly -> Worker @ Resources.Nightly.Properties.Targets.0.Arn']);
     expect(graph.edges('dead-letter').map(edge)).toEqual(['dead-letter Jobs -> Dlq @ Resources.Jobs.Properties.RedrivePolicy.deadLetterTargetArn']);
+  });
+
+  it('gives the same edges in the same order whichever kind is asked for first (reference edges are made on first use)', () => {
+    const refsFirst = graphOf(PIPELINE);
+    const semanticFirst = graphOf(PIPELINE);
+    const worker = (g: ResourceGraph) => g.resource('Worker')!;
+    expect(semanticFirst.incoming(worker(semanticFirst), 'notification').map(edge)).toEqual([
+      'notification Uploads -> Worker @ Resources.Uploads.Properties.NotificationConfiguration.LambdaConfigurations.0.Function',
+    ]);
+    const all = refsFirst.incoming(worker(refsFirst)).map(edge);
+    expect(all).toContain('ref Live -> Worker @ Resources.Live.Properties.FunctionName');
+    expect(all.indexOf('notification Uploads -> Worker @ Resources.Uploads.Properties.NotificationConfiguration.LambdaConfigurations.0.Function')).toBeGreaterThan(0);
+    expect(semanticFirst.incoming(worker(semanticFirst)).map(edge)).toEqual(all);
+    expect(semanticFirst.edges('getatt').map(edge)).toEqual(refsFirst.edges('getatt').map(edge));
   });
 
   it('filters edges by the types at either end', () => {

@@ -1,5 +1,8 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { FUNCTION_TYPES, type EventSourceLink, type ResourceNode } from '../../src/graph/index.js';
+import { FUNCTION_TYPES, type EdgeKind, type EventSourceLink, type ResourceNode } from '../../src/graph/index.js';
+
+/** Edges that invoke a function asynchronously, where a DLQ does apply. */
+const ASYNC_EDGES: readonly EdgeKind[] = ['notification', 'subscription', 'rule-target'];
 
 export default defineRule({
   id: 'function-dlq-not-for-event-source',
@@ -35,7 +38,7 @@ export default defineRule({
       const links = linksOf.get(fn) ?? [];
       if (links.length === 0) continue;
       const otherInvokers =
-        graph.incoming(fn).some((e) => e.kind === 'notification' || e.kind === 'subscription' || e.kind === 'rule-target') ||
+        ASYNC_EDGES.some((kind) => graph.incoming(fn, kind).length > 0) ||
         behindApi.has(fn) ||
         permitted.has(fn) ||
         hasAsyncSamEvent(fn.properties.get('Events'));

@@ -73,11 +73,22 @@ class Graph implements ResourceGraph {
   readonly eventSources: EventSourceLink[] = [];
   readonly apiIntegrations: ApiIntegration[] = [];
   private readonly byType = new Map<string, ResourceNode[]>();
+  /** Edges by kind: the semantic kinds from the start, the reference kinds once referenceEdges() ran. */
   private readonly byKind = new Map<EdgeKind, Edge[]>();
-  private readonly out = new Map<ResourceNode, Edge[]>();
-  private readonly in = new Map<ResourceNode, Edge[]>();
+  /** Semantic edges by end, in the order they were made. */
+  private readonly semanticOut = new Map<ResourceNode, Edge[]>();
+  private readonly semanticIn = new Map<ResourceNode, Edge[]>();
+  private readonly semantic: Edge[] = [];
+  /** Every edge by end (reference edges first, as a resource's Properties are read, then semantic ones): made on first use. */
+  private everyOut?: Map<ResourceNode, Edge[]>;
+  private everyIn?: Map<ResourceNode, Edge[]>;
+  /** The template's own resources; SAM's implicit rules are appended after them while building. */
+  private readonly declared: number;
 
   private readonly foreign = new Map<string, ResourceNode>();
+  /** ofType's unions of several types, kept once the graph is complete (building adds SAM's implicit rules). */
+  private readonly unions = new Map<string, ResourceNode[]>();
+  private built = false;
 
   constructor(
     readonly template: Template,
@@ -86,6 +97,7 @@ class Graph implements ResourceGraph {
     private readonly imports?: (name: string) => ImportedResource | undefined,
   ) {
     this.resources = [...byId.values()];
+    this.declared = this.resources.length;
     for (const node of this.resources) {
       const list = this.byType.get(node.type);
       if (list) list.push(node);
@@ -99,147 +111,163 @@ class Graph implements ResourceGraph {
 
   ofType(...types: string[]): readonly ResourceNode[] {
     if (types.length === 1) return this.byType.get(types[0]) ?? [];
-    return types.flatMap((t) => this.byType.get(t) ?? []);
+    // Every Lambda rule asks for both function types: the union is made once per graph once built.
+    const key = types.join('\u0000');
+    const cached = this.built ? this.unions.get(key) : undefined;
+    if (cached) return cached;
+    const union = types.flatMap((t) => this.byType.get(t) ?? []);
+    if (this.built) this.unions.set(key, union);
+    return union;
   }
 
   edges(kind: EdgeKind, filter: { from?: string; to?: string } = {}): readonly Edge[] {
+    if (REFERENCE_KINDS.has(kind)) this.referenceEdges();
     const all = this.byKind.get(kind) ?? [];
     if (!filter.from && !filter.to) return all;
     return all.filter((e) => (!filter.from || e.from.type === filter.from) && (!filter.to || e.to.type === filter.to));
   }
 
   outgoing(node: ResourceNode, kind?: EdgeKind): readonly Edge[] {
-    const all = this.out.get(node) ?? [];
+    const all = (kind && !REFERENCE_KINDS.has(kind) ? this.semanticOut : this.referenceEdges().out).get(node) ?? [];
     return kind ? all.filter((e) => e.kind === kind) : all;
   }
 
   incoming(node: ResourceNode, kind?: EdgeKind): readonly Edge[] {
-    const all = this.in.get(node) ?? [];
+    const all = (kind && !REFERENCE_KINDS.has(kind) ? this.semanticIn : this.referenceEdges().in).get(node) ?? [];
     return kind ? all.filter((e) => e.kind === kind) : all;
   }
 
   build(): this {
-    for (const node of this.resources) {
-      for (const r of this.referencesIn(node.raw.Properties, node.properties.path)) {
-        this.add({ kind: r.kind, from: node, to: r.node, path: r.path, attribute: r.attribute });
-      }
-      if (node.properties.globals) {
-        for (const r of this.referencesIn(node.properties.globals.raw, node.properties.globals.path)) {
-          this.add({ kind: r.kind, from: node, to: r.node, path: r.path, attribute: r.attribute });
-        }
-      }
-      this.dependsOn(node);
-    }
     for (const node of this.resources) this.semanticEdges(node);
+    this.built = true;
     return this;
   }
 
+  /** The connections rules follow (event source, notification, subscription, rule target, dead letter). */
   private add(edge: Edge): void {
     append(this.byKind, edge.kind, edge);
-    append(this.out, edge.from, edge);
-    append(this.in, edge.to, edge);
-  }
-
-  private dependsOn(node: ResourceNode): void {
-    const deps = node.raw.DependsOn;
-    const list = Array.isArray(deps) ? deps : [deps];
-    list.forEach((dep, i) => {
-      const target = typeof dep === 'string' ? this.byId.get(dep) : undefined;
-      if (target) this.add({ kind: 'depends-on', from: node, to: target, path: [...node.path, 'DependsOn', ...(Array.isArray(deps) ? [i] : [])] });
-    });
+    append(this.semanticOut, edge.from, edge);
+    append(this.semanticIn, edge.to, edge);
+    this.semantic.push(edge);
+    if (this.everyOut && this.everyIn) {
+      append(this.everyOut, edge.from, edge);
+      append(this.everyIn, edge.to, edge);
+    }
   }
 
   /**
-   * Every Ref, Fn::GetAtt and ${Res}/${Res.Attr} in `value` that names a resource. Iterative (nesting
-   * depth cannot exhaust the stack), over one path buffer written as the walk goes: a path array is
-   * made only for a reference found. This runs over every property of every resource.
+   * The reference edges (Ref, Fn::GetAtt, ${...}, Fn::ImportValue, DependsOn) of every resource,
+   * made the first time something asks for them: that walks every property of every resource, and
+   * no shipped rule needs it for a template without custom resources.
+   */
+  private referenceEdges(): { out: Map<ResourceNode, Edge[]>; in: Map<ResourceNode, Edge[]> } {
+    if (this.everyOut && this.everyIn) return { out: this.everyOut, in: this.everyIn };
+    const out = new Map<ResourceNode, Edge[]>();
+    const into = new Map<ResourceNode, Edge[]>();
+    const addReference = (edge: Edge) => {
+      append(this.byKind, edge.kind, edge);
+      append(out, edge.from, edge);
+      append(into, edge.to, edge);
+    };
+    for (let n = 0; n < this.declared; n++) {
+      const node = this.resources[n];
+      for (const r of this.referencesIn(node.raw.Properties, node.properties.path)) {
+        addReference({ kind: r.kind, from: node, to: r.node, path: r.path, attribute: r.attribute });
+      }
+      if (node.properties.globals) {
+        for (const r of this.referencesIn(node.properties.globals.raw, node.properties.globals.path)) {
+          addReference({ kind: r.kind, from: node, to: r.node, path: r.path, attribute: r.attribute });
+        }
+      }
+      const deps = node.raw.DependsOn;
+      const list = Array.isArray(deps) ? deps : [deps];
+      list.forEach((dep, i) => {
+        const target = typeof dep === 'string' ? this.byId.get(dep) : undefined;
+        if (target) addReference({ kind: 'depends-on', from: node, to: target, path: [...node.path, 'DependsOn', ...(Array.isArray(deps) ? [i] : [])] });
+      });
+    }
+    for (const edge of this.semantic) {
+      append(out, edge.from, edge);
+      append(into, edge.to, edge);
+    }
+    this.everyOut = out;
+    this.everyIn = into;
+    return { out, in: into };
+  }
+
+  /**
+   * Every Ref, Fn::GetAtt and ${Res}/${Res.Attr} in `value` that names a resource, in document
+   * order. This runs over every property of every resource: the walk writes one shared path buffer
+   * as it goes, and a path array is made only for a reference found.
    */
   referencesIn(value: unknown, path: Path): Reference[] {
-    let found: Reference[] | undefined;
     if (value === null || typeof value !== 'object') return [];
-    // The path buffer and the three stacks are reused from call to call (the walk never re-enters).
-    const current = PATH_BUFFER;
-    for (let i = 0; i < path.length; i++) current[i] = path[i];
-    const base = path.length;
-    // Pending values, the depth below `path` they sit at, and the step that reaches them.
-    const values = WALK_VALUES;
-    const depths = WALK_DEPTHS;
-    const steps = WALK_STEPS;
-    if (values.length > 0) values.length = depths.length = steps.length = 0; // left over only if a walk threw
-    values.push(value);
-    depths.push(0);
-    steps.push('');
-    while (values.length > 0) {
-      const v = values.pop();
-      const depth = depths.pop()!;
-      const step = steps.pop()!;
-      if (v === null || typeof v !== 'object') continue;
-      const len = base + depth;
-      if (depth > 0) current[len - 1] = step;
-      if (Array.isArray(v)) {
-        for (let i = v.length - 1; i >= 0; i--) {
-          values.push(v[i]);
-          depths.push(depth + 1);
-          steps.push(i);
-        }
-        continue;
+    for (let i = 0; i < path.length; i++) PATH_BUFFER[i] = path[i];
+    const found: Reference[] = [];
+    this.walkReferences(value, path.length, path.length + MAX_WALK_DEPTH, found);
+    return found;
+  }
+
+  /** referencesIn below PATH_BUFFER[0..len): recursive, as parsing bounds nesting (512 levels); `limit` guards values built otherwise. */
+  private walkReferences(v: object, len: number, limit: number, found: Reference[]): void {
+    if (len > limit) return;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const c: unknown = v[i];
+        if (c === null || typeof c !== 'object') continue;
+        PATH_BUFFER[len] = i;
+        this.walkReferences(c, len + 1, limit, found);
       }
-      const name = intrinsicName(v);
-      if (name !== undefined) {
-        const arg = (v as Record<string, unknown>)[name];
-        if (name === 'Ref' && typeof arg === 'string') {
-          const node = this.byId.get(arg);
-          if (node) (found ??= []).push({ node, path: current.slice(0, len), kind: 'ref' });
-          continue;
-        }
-        if (name === 'Fn::GetAtt') {
-          const [id, attribute] = typeof arg === 'string' ? splitOnce(arg) : Array.isArray(arg) ? arg : [];
-          const node = typeof id === 'string' ? this.byId.get(id) : undefined;
-          if (node) (found ??= []).push({ node, path: current.slice(0, len), kind: 'getatt', attribute: typeof attribute === 'string' ? attribute : undefined });
-          else if (Array.isArray(arg)) {
-            values.push(arg);
-            depths.push(depth + 1);
-            steps.push('Fn::GetAtt');
-          }
-          continue;
-        }
-        if (name === 'Fn::ImportValue') {
-          const node = this.imported(arg, [...current.slice(0, len), 'Fn::ImportValue']);
-          if (node) (found ??= []).push({ node, path: current.slice(0, len), kind: 'import' });
-          continue;
-        }
-        if (name === 'Fn::Sub') {
-          const [text, vars] = Array.isArray(arg) ? arg : [arg, undefined];
-          if (typeof text === 'string' && text.includes('${')) {
-            const local = asObject(vars);
-            const placeholder = /\$\{([^!}][^}]*)\}/g;
-            for (let m = placeholder.exec(text); m; m = placeholder.exec(text)) {
-              const [id, attribute] = splitOnce(m[1].trim());
-              const node = Object.hasOwn(local, id) ? undefined : this.byId.get(id);
-              if (node) (found ??= []).push({ node, path: [...current.slice(0, len), 'Fn::Sub', ...(Array.isArray(arg) ? [0] : [])], kind: 'sub', attribute });
-            }
-          }
-          if (vars !== undefined) {
-            // Two steps down (Fn::Sub, 1): the first is written now; the vars are the next value popped.
-            current[len] = 'Fn::Sub';
-            values.push(vars);
-            depths.push(depth + 2);
-            steps.push(1);
-          }
-          continue;
-        }
-      }
-      let n = 0;
-      for (const key in v) {
-        values.push((v as Record<string, unknown>)[key]);
-        depths.push(depth + 1);
-        steps.push(key);
-        n++;
-      }
-      // Keys were pushed in order: reversed, they are popped (and references found) in document order.
-      reverseTail(values, depths, steps, n);
+      return;
     }
-    return found ?? [];
+    const name = intrinsicName(v);
+    if (name !== undefined) {
+      const arg = (v as Record<string, unknown>)[name];
+      if (name === 'Ref') {
+        const node = typeof arg === 'string' ? this.byId.get(arg) : undefined;
+        if (node) found.push({ node, path: PATH_BUFFER.slice(0, len), kind: 'ref' });
+        return;
+      }
+      if (name === 'Fn::GetAtt') {
+        const [id, attribute] = typeof arg === 'string' ? splitOnce(arg) : Array.isArray(arg) ? arg : [];
+        const node = typeof id === 'string' ? this.byId.get(id) : undefined;
+        if (node) found.push({ node, path: PATH_BUFFER.slice(0, len), kind: 'getatt', attribute: typeof attribute === 'string' ? attribute : undefined });
+        else if (Array.isArray(arg)) {
+          PATH_BUFFER[len] = 'Fn::GetAtt';
+          this.walkReferences(arg, len + 1, limit, found);
+        }
+        return;
+      }
+      if (name === 'Fn::ImportValue') {
+        const node = this.imported(arg, [...PATH_BUFFER.slice(0, len), 'Fn::ImportValue']);
+        if (node) found.push({ node, path: PATH_BUFFER.slice(0, len), kind: 'import' });
+        return;
+      }
+      if (name === 'Fn::Sub') {
+        const [text, vars] = Array.isArray(arg) ? arg : [arg, undefined];
+        if (typeof text === 'string' && text.includes('${')) {
+          const local = asObject(vars);
+          const placeholder = /\$\{([^!}][^}]*)\}/g;
+          for (let m = placeholder.exec(text); m; m = placeholder.exec(text)) {
+            const [id, attribute] = splitOnce(m[1].trim());
+            const node = Object.hasOwn(local, id) ? undefined : this.byId.get(id);
+            if (node) found.push({ node, path: [...PATH_BUFFER.slice(0, len), 'Fn::Sub', ...(Array.isArray(arg) ? [0] : [])], kind: 'sub', attribute });
+          }
+        }
+        if (vars !== null && typeof vars === 'object') {
+          PATH_BUFFER[len] = 'Fn::Sub';
+          PATH_BUFFER[len + 1] = 1;
+          this.walkReferences(vars, len + 2, limit, found);
+        }
+        return;
+      }
+    }
+    for (const key in v) {
+      const c: unknown = (v as Record<string, unknown>)[key];
+      if (c === null || typeof c !== 'object') continue;
+      PATH_BUFFER[len] = key;
+      this.walkReferences(c, len + 1, limit, found);
+    }
   }
 
   /** The resource of another template whose export `nameExpr` names; a node of its own, with paths into that template. */
@@ -547,27 +575,12 @@ function functionNameOf(value: string): string {
   return arn ? arn[1] : value.split(':')[0];
 }
 
-/** Reverses the last `n` entries of three parallel stacks in place. */
-function reverseTail(a: unknown[], b: number[], c: PathSegment[], n: number): void {
-  for (let i = a.length - n, j = a.length - 1; i < j; i++, j--) {
-    const x = a[i];
-    a[i] = a[j];
-    a[j] = x;
-    const y = b[i];
-    b[i] = b[j];
-    b[j] = y;
-    const z = c[i];
-    c[i] = c[j];
-    c[j] = z;
-  }
-}
+const REFERENCE_KINDS: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['ref', 'getatt', 'sub', 'import', 'depends-on']);
 
-// The walk's buffers, shared by every graph: a walk never starts inside another, and reusing them
-// spares the garbage collector a set of growing arrays per property walked.
+// The reference walk's path, shared by every graph: a walk never starts inside another.
 const PATH_BUFFER: PathSegment[] = [];
-const WALK_VALUES: unknown[] = [];
-const WALK_DEPTHS: number[] = [];
-const WALK_STEPS: PathSegment[] = [];
+/** Parsing refuses nesting past 512 levels; a value built otherwise (a RedrivePolicy string parsed here) is walked no deeper than this. */
+const MAX_WALK_DEPTH = 1_000;
 
 function append<K>(map: Map<K, Edge[]>, key: K, edge: Edge): void {
   const list = map.get(key);

@@ -1,4 +1,4 @@
-import type { Path, PathSegment, Template } from '../load/types.js';
+import { childPath, joinPath, type Path, type PathSegment, type Template } from '../load/types.js';
 import { asObject, type Candidate, type Resolver } from './resolve.js';
 
 /** A resolved value with the place it stands: rules report `path`; `origin` is where a parameter default or mapping entry gave it. */
@@ -54,7 +54,7 @@ export class PropertyView {
   }
 
   pathOf(key: string | Path): Path {
-    return this.blockHolding(typeof key === 'string' ? key : key[0]).path.concat(key);
+    return typeof key === 'string' ? childPath(this.blockHolding(key).path, key) : joinPath(this.blockHolding(key[0]).path, key);
   }
 
   private blockHolding(first: string | number | undefined): { path: Path; raw: Record<string, unknown> } {
@@ -112,7 +112,7 @@ export class ResourceNode {
     readonly raw: Record<string, unknown>,
     globals?: { path: Path; raw: Record<string, unknown> },
   ) {
-    this.properties = new PropertyView(resolver, path.concat('Properties'), asObject(raw.Properties), globals);
+    this.properties = new PropertyView(resolver, childPath(path, 'Properties'), asObject(raw.Properties), globals);
   }
 
   get condition(): string | undefined {

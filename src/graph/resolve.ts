@@ -1,4 +1,4 @@
-import type { Path, TemplateBody } from '../load/types.js';
+import { childPath, joinPath, type Path, type TemplateBody } from '../load/types.js';
 
 /**
  * One possible value of a template expression. A rule sees every possible value (both branches of
@@ -68,8 +68,8 @@ export class Resolver {
     // The common case: plain objects and lists all the way (the value itself may be an intrinsic,
     // `Timeout: !If [...]`, resolved where it stands), without the per-step candidate lists.
     const found = walkPlain(raw, steps);
-    if (found === ABSENT) return [{ kind: 'absent', path: path.concat(steps) }];
-    if (found !== NOT_PLAIN) return this.resolve(found, path.concat(steps));
+    if (found === ABSENT) return [{ kind: 'absent', path: joinPath(path, steps) }];
+    if (found !== NOT_PLAIN) return this.resolve(found, joinPath(path, steps));
     let current: Candidate[] = [{ kind: 'value', value: raw, path }];
     for (const step of steps) {
       const next: Candidate[] = [];
@@ -114,11 +114,11 @@ export class Resolver {
       case 'Fn::If':
         return this.ifBranches(arg, path, this.exprOf);
       case 'Fn::FindInMap':
-        return this.findInMap(arg, path.concat(name));
+        return this.findInMap(arg, childPath(path, name));
       case 'Fn::Sub':
-        return this.sub(arg, path.concat(name));
+        return this.sub(arg, childPath(path, name));
       case 'Fn::Join':
-        return this.join(arg, path.concat(name));
+        return this.join(arg, childPath(path, name));
       default:
         return [{ kind: 'unknown', path, reason: `${name} is not resolved` }];
     }
@@ -149,8 +149,12 @@ export class Resolver {
 
   private ifBranches(arg: unknown, path: Path, each: (v: unknown, p: Path) => Candidate[]): Candidate[] {
     if (!Array.isArray(arg) || arg.length !== 3) return [{ kind: 'unknown', path, reason: 'Fn::If needs [condition, then, else]' }];
-    const at = path.concat('Fn::If');
-    return each(arg[1], at.concat(1)).concat(each(arg[2], at.concat(2)));
+    const at = childPath(path, 'Fn::If');
+    const then = each(arg[1], childPath(at, 1));
+    const otherwise = each(arg[2], childPath(at, 2));
+    if (otherwise.length === 0) return then;
+    if (then.length === 0) return otherwise;
+    return [...then, ...otherwise];
   }
 
   private findInMap(arg: unknown, at: Path): Candidate[] {

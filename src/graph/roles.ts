@@ -7,10 +7,21 @@ import type { ResourceGraph, ResourceNode } from './model.js';
  * gives them up to an hour, so a long Timeout is deliberate.
  */
 export function isCustomResourceHandler(graph: ResourceGraph, fn: ResourceNode): boolean {
-  return graph
-    .incoming(fn)
-    .some((e) => (e.from.type.startsWith('Custom::') || e.from.type === 'AWS::CloudFormation::CustomResource') && e.path.includes('ServiceToken'));
+  let handlers = HANDLERS.get(graph);
+  if (!handlers) {
+    // The functions named under a custom resource's ServiceToken, once per graph: this reads only
+    // custom resources, where asking for every incoming edge of every function would walk all properties.
+    handlers = new Set();
+    for (const r of graph.resources) {
+      if (!r.type.startsWith('Custom::') && r.type !== 'AWS::CloudFormation::CustomResource') continue;
+      for (const ref of graph.referencesIn(r.raw.Properties, r.properties.path)) if (ref.path.includes('ServiceToken')) handlers.add(ref.node);
+    }
+    HANDLERS.set(graph, handlers);
+  }
+  return handlers.has(fn);
 }
+
+const HANDLERS = new WeakMap<ResourceGraph, Set<ResourceNode>>();
 
 /** Lambda durable functions (`DurableConfig`) checkpoint and resume: long workflows are what they are for. */
 export function isDurableFunction(fn: ResourceNode): boolean {

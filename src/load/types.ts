@@ -3,6 +3,24 @@ export type PathSegment = string | number;
 /** Where a value stands in a template, from the root: ['Resources', 'Fn', 'Properties', 'Timeout']. */
 export type Path = readonly PathSegment[];
 
+/** `path` with `step` after it, as a new array: paths are extended on every property read (a copy loop; `concat` is several times slower). */
+export function childPath(path: Path, step: PathSegment): PathSegment[] {
+  const n = path.length;
+  const out = new Array<PathSegment>(n + 1);
+  for (let i = 0; i < n; i++) out[i] = path[i];
+  out[n] = step;
+  return out;
+}
+
+/** `path` with every step of `steps` after it, as a new array. */
+export function joinPath(path: Path, steps: Path): PathSegment[] {
+  const n = path.length;
+  const out = new Array<PathSegment>(n + steps.length);
+  for (let i = 0; i < n; i++) out[i] = path[i];
+  for (let i = 0; i < steps.length; i++) out[n + i] = steps[i];
+  return out;
+}
+
 /** 1-based line and column, as editors and other linters print them. */
 export interface Position {
   line: number;
