@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadInputs } from '../src/load/index.js';
 import { parseTemplate } from '../src/load/template.js';
@@ -132,6 +133,45 @@ describe('input errors carry file:line:col', () => {
     const err = inputError('t.json', '{"Resources": {"A": {"Type": "X"},\n "A": {"Type": "Y"}}}');
     expect(err.message).toBe('JSON syntax error: duplicate key "A": CloudFormation keeps one of them silently; remove the other');
     expect(err.position).toEqual({ line: 2, column: 2 });
+  });
+
+  it('duplicate keys in JSON, whatever the strings hold: colons, quotes, backslashes, spaces and \\u escapes (the key counts never hide one)', () => {
+    // Keys and strings from a small alphabet so that duplicates are common; every string may be
+    // written with its colons as \u003a; whitespace varies around every colon and comma.
+    type Value = string | number | Value[] | Array<[string, Value]> | { object: Array<[string, Value]> };
+    const text = fc.string({ unit: fc.constantFrom(':', ' ', '"', '\\', 'a', '\u0001', 'é'), maxLength: 3 });
+    const { value } = fc.letrec<{ value: Value; object: { object: Array<[string, Value]> } }>((tie) => ({
+      value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, text, fc.integer(), fc.array(tie('value'), { maxLength: 3 }), tie('object')),
+      object: fc.record({ object: fc.array(fc.tuple(text, tie('value')), { maxLength: 4 }) }),
+    }));
+    const ws = fc.constantFrom('', ' ', '\n  ', '\t');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, value), { maxLength: 4 }), fc.infiniteStream(fc.tuple(ws, fc.boolean())), (entries, choices) => {
+        let dup = false;
+        const write = (v: Value): string => {
+          if (typeof v === 'number') return String(v);
+          if (typeof v === 'string') {
+            const [, escape] = choices.next().value;
+            const json = JSON.stringify(v);
+            return escape ? json.replace(/:/g, '\\u003a') : json;
+          }
+          if (Array.isArray(v)) return `[${v.map((x) => write(x as Value)).join(',')}]`;
+          const keys = v.object.map(([k]) => k);
+          if (new Set(keys).size !== keys.length) dup = true;
+          return `{${v.object.map(([k, x]) => `${choices.next().value[0]}${write(k)}${choices.next().value[0]}:${choices.next().value[0]}${write(x)}`).join(',')}}`;
+        };
+        const json = `{"Resources": ${write({ object: entries })}}`;
+        let error: InputError | undefined;
+        try {
+          parseTemplate('t.json', json);
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+          error = err;
+        }
+        expect(error?.message.includes('duplicate key') ?? false).toBe(dup);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('a YAML syntax error', () => {

@@ -1,5 +1,5 @@
 import { childPath, joinPath, type Path, type PathSegment, type Template } from '../load/types.js';
-import { asObject, type Candidate, type Resolver } from './resolve.js';
+import { asObject, type Candidate, intrinsicName, type Resolver } from './resolve.js';
 
 /** A resolved value with the place it stands: rules report `path`; `origin` is where a parameter default or mapping entry gave it. */
 export interface Known<T> {
@@ -24,16 +24,21 @@ export class PropertyView {
     readonly globals?: { path: Path; raw: Record<string, unknown> },
   ) {}
 
-  /** Resolved properties, by name: several rules read the same ones (Timeout, BatchSize, Runtime). */
+  /**
+   * Properties whose value is an intrinsic, resolved, by name: several rules read the same ones
+   * (Timeout, BatchSize, Runtime). A literal or absent property is not kept: reading it again costs
+   * less than keeping its candidates alive for the whole run.
+   */
   private resolved?: Map<string, Candidate[]>;
 
   /** Every possible value at `key` (a property name or a path below the block). Callers must not change the list. */
   candidates(key: string | Path): Candidate[] {
     if (typeof key === 'string') {
+      const from = this.blockHolding(key);
+      if (intrinsicName(from.raw[key]) === undefined) return this.resolver.lookup(from.raw, from.path, [key]);
       this.resolved ??= new Map();
       let known = this.resolved.get(key);
       if (!known) {
-        const from = this.blockHolding(key);
         known = this.resolver.lookup(from.raw, from.path, [key]);
         this.resolved.set(key, known);
       }
@@ -84,6 +89,16 @@ export class PropertyView {
   }
 
   private collect<T>(key: string | Path, fallback: T | undefined, convert: (v: unknown) => T | undefined): Known<T>[] {
+    if (typeof key === 'string') {
+      // Most reads are of a property that is absent or a literal: answered here, without candidates.
+      const from = this.blockHolding(key);
+      if (!Object.hasOwn(from.raw, key)) return fallback === undefined ? [] : [{ value: fallback, path: childPath(from.path, key), isDefault: true }];
+      const v = from.raw[key];
+      if (v === null || typeof v !== 'object') {
+        const value = convert(v);
+        return value === undefined ? [] : [{ value, path: childPath(from.path, key), origin: undefined }];
+      }
+    }
     const out: Known<T>[] = [];
     const candidates = this.candidates(key);
     for (let i = 0; i < candidates.length; i++) {
