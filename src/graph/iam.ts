@@ -1,4 +1,4 @@
-import type { Path } from '../load/types.js';
+import { childPath, joinPath, type Path } from '../load/types.js';
 import type { ResourceGraph, ResourceNode } from './model.js';
 import { asObject } from './resolve.js';
 import { own } from '../own.js';
@@ -67,16 +67,16 @@ function attachedPolicies(graph: ResourceGraph): Map<ResourceNode, ResourceNode[
 
 function computeGrants(graph: ResourceGraph, fn: ResourceNode): Grant[] {
   const grants: Grant[] = [];
-  const roles = references(graph, fn.properties.get('Role'), fn.pathOf('Role')).filter((r) => r.type === 'AWS::IAM::Role');
-  for (const role of roles) {
+  for (const role of references(graph, fn.properties.get('Role'), fn.pathOf('Role'))) {
+    if (role.type !== 'AWS::IAM::Role') continue;
     const policies = role.properties.get('Policies');
-    if (Array.isArray(policies)) policies.forEach((p, i) => grants.push(...statements(graph, asObject(p).PolicyDocument, role.pathOf(['Policies', i, 'PolicyDocument']))));
-    grants.push(...managed(role.properties.get('ManagedPolicyArns'), role.pathOf('ManagedPolicyArns')));
-    for (const policy of attachedPolicies(graph).get(role) ?? []) {
-      grants.push(...statements(graph, policy.properties.get('PolicyDocument'), policy.pathOf('PolicyDocument')));
+    if (Array.isArray(policies)) {
+      for (let i = 0; i < policies.length; i++) statements(graph, asObject(policies[i]).PolicyDocument, role.pathOf(['Policies', i, 'PolicyDocument']), grants);
     }
+    managed(role.properties.get('ManagedPolicyArns'), role.pathOf('ManagedPolicyArns'), grants);
+    for (const policy of attachedPolicies(graph).get(role) ?? []) statements(graph, policy.properties.get('PolicyDocument'), policy.pathOf('PolicyDocument'), grants);
   }
-  if (fn.type === 'AWS::Serverless::Function') grants.push(...samPolicies(graph, fn));
+  if (fn.type === 'AWS::Serverless::Function') samPolicies(graph, fn, grants);
   return grants;
 }
 
@@ -93,20 +93,19 @@ export function actionMatches(pattern: string, action: string): boolean {
 
 const PATTERNS = new Map<string, RegExp>();
 
-function samPolicies(graph: ResourceGraph, fn: ResourceNode): Grant[] {
+function samPolicies(graph: ResourceGraph, fn: ResourceNode, grants: Grant[]): void {
   const raw = fn.properties.get('Policies');
   const base = fn.pathOf('Policies');
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  const grants: Grant[] = [];
   list.forEach((entry, i) => {
     const path = Array.isArray(raw) ? [...base, i] : base;
     if (typeof entry === 'string') {
-      grants.push(...managed([entry], path));
+      managed([entry], path, grants);
       return;
     }
     const obj = asObject(entry);
     if ('Statement' in obj) {
-      grants.push(...statements(graph, obj, path));
+      statements(graph, obj, path, grants);
       return;
     }
     for (const [name, params] of Object.entries(obj)) {
@@ -116,47 +115,59 @@ function samPolicies(graph: ResourceGraph, fn: ResourceNode): Grant[] {
       grants.push({ actions: template.actions, anyResource: false, resources: references(graph, p[template.param], [...path, name, template.param]), path: [...path, name] });
     }
   });
-  return grants;
 }
 
-function managed(raw: unknown, path: Path): Grant[] {
-  if (!Array.isArray(raw)) return [];
-  const grants: Grant[] = [];
+/** Grants of AWS managed full-access policies among `raw` (a list of ARNs), added to `grants`. */
+function managed(raw: unknown, path: Path, grants: Grant[]): void {
+  if (!Array.isArray(raw)) return;
   raw.forEach((arn, i) => {
     if (typeof arn !== 'string') return;
     const name = arn.split('/').pop() ?? arn;
     const actions = own(MANAGED_FULL_ACCESS, name);
     if (actions) grants.push({ actions, anyResource: true, resources: [], path: [...path, i] });
   });
-  return grants;
 }
 
-function statements(graph: ResourceGraph, document: unknown, path: Path): Grant[] {
-  const doc = asObject(document);
-  const raw = doc.Statement;
-  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  const grants: Grant[] = [];
-  list.forEach((s, i) => {
-    const st = asObject(s);
-    if (st.Effect !== 'Allow') return;
-    const at = Array.isArray(raw) ? [...path, 'Statement', i] : [...path, 'Statement'];
-    const actions = (Array.isArray(st.Action) ? st.Action : [st.Action]).filter((a): a is string => typeof a === 'string');
-    const resources = Array.isArray(st.Resource) ? st.Resource : [st.Resource];
-    let named: ResourceNode[] | undefined;
-    grants.push({
-      actions,
-      anyResource: resources.some((r) => r === '*'),
-      // Worked out only for the statements a rule looks into: most grant actions no rule asks about.
-      get resources() {
-        return (named ??= references(graph, st.Resource, [...at, 'Resource']));
-      },
-      path: at,
-    });
-  });
-  return grants;
+/** The Allow statements of a policy document, added to `grants`. */
+function statements(graph: ResourceGraph, document: unknown, path: Path, grants: Grant[]): void {
+  const raw = asObject(document).Statement;
+  if (Array.isArray(raw)) {
+    for (let i = 0; i < raw.length; i++) {
+      const st = asObject(raw[i]);
+      if (st.Effect === 'Allow') grants.push(new StatementGrant(graph, st, joinPath(path, ['Statement', i])));
+    }
+  } else if (raw !== undefined) {
+    const st = asObject(raw);
+    if (st.Effect === 'Allow') grants.push(new StatementGrant(graph, st, childPath(path, 'Statement')));
+  }
+}
+
+/** An Allow statement. Its resources are worked out only for the statements a rule looks into: most grant actions no rule asks about. */
+class StatementGrant implements Grant {
+  readonly actions: string[];
+  readonly anyResource: boolean;
+  private named?: ResourceNode[];
+
+  constructor(
+    private readonly graph: ResourceGraph,
+    private readonly statement: Record<string, unknown>,
+    readonly path: Path,
+  ) {
+    const action = statement.Action;
+    this.actions = Array.isArray(action) ? action.filter((a): a is string => typeof a === 'string') : typeof action === 'string' ? [action] : [];
+    const resource = statement.Resource;
+    this.anyResource = Array.isArray(resource) ? resource.includes('*') : resource === '*';
+  }
+
+  get resources(): ResourceNode[] {
+    return (this.named ??= references(this.graph, this.statement.Resource, childPath(this.path, 'Resource')));
+  }
 }
 
 /** The resources a value references (both branches of Fn::If included), once each. */
 function references(graph: ResourceGraph, value: unknown, path: Path): ResourceNode[] {
-  return [...new Set(graph.referencesIn(value, path).map((r) => r.node))];
+  const found = graph.referencesIn(value, path);
+  if (found.length === 0) return [];
+  if (found.length === 1) return [found[0].node];
+  return [...new Set(found.map((r) => r.node))];
 }

@@ -69,23 +69,15 @@ export class PropertyView {
 
   /** Every known numeric value (numeric strings count, as CloudFormation accepts them); `fallback` when absent. */
   numbers(key: string | Path, fallback?: number): Known<number>[] {
-    return this.collect(key, fallback, (v) => {
-      if (typeof v === 'number' && Number.isFinite(v)) return v;
-      if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
-      return undefined;
-    });
+    return this.collect(key, fallback, toNumber);
   }
 
   strings(key: string | Path, fallback?: string): Known<string>[] {
-    return this.collect(key, fallback, (v) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined));
+    return this.collect(key, fallback, toText);
   }
 
   booleans(key: string | Path, fallback?: boolean): Known<boolean>[] {
-    return this.collect(key, fallback, (v) => {
-      if (typeof v === 'boolean') return v;
-      if (v === 'true' || v === 'false') return v === 'true';
-      return undefined;
-    });
+    return this.collect(key, fallback, toBoolean);
   }
 
   private collect<T>(key: string | Path, fallback: T | undefined, convert: (v: unknown) => T | undefined): Known<T>[] {
@@ -112,6 +104,23 @@ export class PropertyView {
     }
     return out;
   }
+}
+
+// The typed reads' conversions, made once (a closure written inside each read would be allocated on every call).
+function toNumber(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return undefined;
+}
+
+function toText(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+}
+
+function toBoolean(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (v === 'true' || v === 'false') return v === 'true';
+  return undefined;
 }
 
 /** A resource of the template: a node of the graph. */
