@@ -2,7 +2,7 @@
 // run so that the ratios hold on a noisy machine. Prints one table; checks the targets of issue 7.
 // Not a test: CI must not depend on timings.
 //
-//   node scripts/bench.js [--runs N] [--cfn-lint-corpus-runs N] [--corpus DIR] [--no-cfn-lint]
+//   node scripts/bench.js [--runs N] [--in-process-runs N] [--cfn-lint-corpus-runs N] [--corpus DIR] [--no-cfn-lint]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -16,6 +16,7 @@ const arg = (name, fallback) => {
   return i === -1 ? fallback : args[i + 1];
 };
 const RUNS = Number(arg('--runs', 5));
+const IN_PROCESS_RUNS = Number(arg('--in-process-runs', 21));
 // One cfn-lint run over the corpus takes minutes; its spread is small next to a 30x target.
 const CFN_CORPUS_RUNS = Number(arg('--cfn-lint-corpus-runs', 1));
 const CORPUS = arg('--corpus', join(ROOT, '..', 'shared', 'corpus'));
@@ -26,25 +27,41 @@ const cfnLint = !args.includes('--no-cfn-lint') && spawnSync('cfn-lint', ['--ver
 
 mkdirSync(WORK, { recursive: true });
 
-/** Median wall time (ms) and peak RSS (MB) of a command, over `runs` runs after one warm-up. */
-function measure(cmd, cmdArgs, runs = RUNS, options = {}) {
-  const once = () => {
-    const start = performance.now();
-    const r = TIME
-      ? spawnSync(TIME, ['-f', '%M', cmd, ...cmdArgs], { encoding: 'utf8', maxBuffer: 1 << 30, ...options })
-      : spawnSync(cmd, cmdArgs, { encoding: 'utf8', maxBuffer: 1 << 30, ...options });
-    const ms = performance.now() - start;
-    const kb = TIME ? Number(r.stderr.trim().split('\n').pop()) : NaN;
-    return { ms, mb: kb / 1024 };
-  };
-  if (runs > 1) once(); // warm-up: file cache, lazy compilation of the runtime itself
-  const samples = Array.from({ length: Math.max(1, runs) }, once);
-  const med = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
-  return { ms: med(samples.map((s) => s.ms)), mb: med(samples.map((s) => s.mb)) };
+/** Wall time (ms) and peak RSS (MB) of one run of a command. */
+function runOnce(cmd, cmdArgs, options = {}) {
+  const start = performance.now();
+  const r = TIME
+    ? spawnSync(TIME, ['-f', '%M', cmd, ...cmdArgs], { encoding: 'utf8', maxBuffer: 1 << 30, ...options })
+    : spawnSync(cmd, cmdArgs, { encoding: 'utf8', maxBuffer: 1 << 30, ...options });
+  const ms = performance.now() - start;
+  const kb = TIME ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+  return { ms, mb: kb / 1024 };
 }
 
-/** Median in-process time (ms) of a function, after a warm-up. */
-function time(fn, runs = RUNS) {
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/** Median wall time (ms) and peak RSS (MB) of a command, over `runs` runs after one warm-up. */
+function measure(cmd, cmdArgs, runs = RUNS, options = {}) {
+  return measureTogether([[cmd, cmdArgs, options]], runs)[0];
+}
+
+/**
+ * Several commands compared with each other, run in turns (one run of each per round) after one
+ * warm-up each: a slow or fast spell of the machine then falls on all of them, not on one.
+ */
+function measureTogether(commands, runs = RUNS) {
+  if (runs > 1) for (const [cmd, cmdArgs, options] of commands) runOnce(cmd, cmdArgs, options); // file cache, the runtime's own lazy compilation
+  const samples = commands.map(() => []);
+  for (let i = 0; i < Math.max(1, runs); i++) commands.forEach(([cmd, cmdArgs, options], k) => samples[k].push(runOnce(cmd, cmdArgs, options)));
+  return samples.map((list) => ({ ms: median(list.map((x) => x.ms)), mb: median(list.map((x) => x.mb)) }));
+}
+
+/**
+ * Median in-process time (ms) of a function over IN_PROCESS_RUNS runs, after a warm-up. A run
+ * here lasts milliseconds, and one garbage collection falling into it or not moves a median of 5
+ * by a third: these medians take more runs.
+ */
+function time(fn, runs = IN_PROCESS_RUNS) {
   fn();
   const samples = [];
   for (let i = 0; i < Math.max(1, runs); i++) {
@@ -52,7 +69,7 @@ function time(fn, runs = RUNS) {
     fn();
     samples.push(performance.now() - start);
   }
-  return samples.sort((a, b) => a - b)[samples.length >> 1];
+  return median(samples);
 }
 
 /** A realistic template: queues feeding functions through mappings, roles, streams, !Ref/!Sub/!GetAtt, conditions. */
@@ -130,11 +147,9 @@ const cfnArgs = ['--format', 'parseable', '--non-zero-exit-code', 'none'];
 
 // 1. A small template through the whole process.
 const small = writeTemplate('small', generate(10), 'yaml');
-const floor = measure('node', ['-e', '']);
-const smallRun = measure('node', [BIN, small]);
+const [floor, smallRun, cfn] = measureTogether([['node', ['-e', '']], ['node', [BIN, small]], ...(cfnLint ? [['cfn-lint', [...cfnArgs, small]]] : [])]);
 row('small template (10 resources, YAML), whole process', `${fmt(smallRun.ms)}, ${fmtMb(smallRun.mb)}`, `node -e '': ${fmt(floor.ms)}`, `${(smallRun.ms / floor.ms).toFixed(2)}x node`, '<= 2x node', smallRun.ms <= 2 * floor.ms);
-if (cfnLint) {
-  const cfn = measure('cfn-lint', [...cfnArgs, small]);
+if (cfn) {
   row('small template vs cfn-lint', fmt(smallRun.ms), `cfn-lint: ${fmt(cfn.ms)}, ${fmtMb(cfn.mb)}`, `${(cfn.ms / smallRun.ms).toFixed(1)}x faster`, '>= 15x faster', cfn.ms / smallRun.ms >= 15);
 } else row('small template vs cfn-lint', fmt(smallRun.ms), 'cfn-lint not installed: skipped', '', '>= 15x faster', undefined);
 
@@ -175,10 +190,9 @@ for (const size of [500, 2000, 5000]) {
       lintMs <= limit * parseMs,
     );
     if (size === 2000 && format === 'yaml') {
-      const whole = measure('node', [BIN, file]);
+      const [whole, cfn] = measureTogether([['node', [BIN, file]], ...(cfnLint ? [['cfn-lint', [...cfnArgs, file]]] : [])]);
       row('2,000 resources (YAML), whole process', fmt(whole.ms), '', '', '< 1 s', whole.ms < 1000);
-      if (cfnLint) {
-        const cfn = measure('cfn-lint', [...cfnArgs, file]);
+      if (cfn) {
         row('2,000 resources vs cfn-lint', fmt(whole.ms), `cfn-lint: ${fmt(cfn.ms)}, ${fmtMb(cfn.mb)}`, `${(cfn.ms / whole.ms).toFixed(1)}x faster`, '>= 20x faster', cfn.ms / whole.ms >= 20);
       }
     }
@@ -215,7 +229,7 @@ function listTemplates(dir) {
 
 const header = ['case', 'archlint', 'compared with', 'ratio', 'target', 'met'];
 const lines = rows.map((r) => [r.name, r.archlint, r.other, r.ratio, r.target, r.met === undefined ? '-' : r.met ? 'yes' : 'NO']);
-console.log(`archlint bench, ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${cfnLint ? `, ${cfnLint}` : ''}; median of ${RUNS} runs after a warm-up${cfnLint ? ` (cfn-lint on the corpus: ${CFN_CORPUS_RUNS})` : ''}\n`);
+console.log(`archlint bench, ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${cfnLint ? `, ${cfnLint}` : ''}; whole processes: median of ${RUNS} runs after a warm-up, compared commands run in turns${cfnLint ? ` (cfn-lint on the corpus: ${CFN_CORPUS_RUNS} run)` : ''}; in process: median of ${IN_PROCESS_RUNS} runs after a warm-up\n`);
 console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
 for (const l of lines) console.log(`| ${l.join(' | ')} |`);
 const missed = rows.filter((r) => r.met === false).length;

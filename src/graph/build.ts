@@ -63,7 +63,7 @@ export function buildGraph(template: Template, options: BuildOptions = {}): Reso
     const section = own(SAM_GLOBALS, res.Type);
     const global = section && Object.hasOwn(globals, section) ? { path: ['Globals', section], raw: asObject(globals[section]) } : undefined;
     const globalBlock = global && { ...global, path: [...root, ...global.path] };
-    byId.set(id, new ResourceNode(resolver, id, res.Type, root.length === 0 ? ['Resources', id] : [...root, 'Resources', id], res, globalBlock));
+    byId.set(id, new ResourceNode(resolver, id, res.Type, root.length === 0 ? undefined : [...root, 'Resources', id], res, globalBlock));
   }
   return new Graph(template, resolver, byId, options.imports).build();
 }
@@ -371,7 +371,7 @@ class Graph implements ResourceGraph {
         for (const t of this.targets(node.properties, ['Target', 'Arn'])) this.add({ kind: 'rule-target', from: node, to: this.functionBehind(t.node), path: t.path });
         return;
       case 'AWS::SQS::Queue': {
-        let redrive = node.properties.raw.RedrivePolicy;
+        let redrive = asObject(node.raw.Properties).RedrivePolicy;
         // Older templates give RedrivePolicy as a JSON string.
         if (typeof redrive === 'string') {
           try {

@@ -125,18 +125,29 @@ function toBoolean(v: unknown): boolean | undefined {
 
 /** A resource of the template: a node of the graph. */
 export class ResourceNode {
-  readonly properties: PropertyView;
+  // Made on first use: a template has thousands of resources, and many are never read by a rule.
+  private view?: PropertyView;
+  private where?: Path;
 
   constructor(
-    resolver: Resolver,
+    private readonly resolver: Resolver,
     readonly id: string,
     readonly type: string,
-    /** ['Resources', id] */
-    readonly path: Path,
+    /** Where the resource is written; undefined for ['Resources', id]. */
+    path: Path | undefined,
     readonly raw: Record<string, unknown>,
-    globals?: { path: Path; raw: Record<string, unknown> },
+    private readonly globals?: { path: Path; raw: Record<string, unknown> },
   ) {
-    this.properties = new PropertyView(resolver, childPath(path, 'Properties'), asObject(raw.Properties), globals);
+    this.where = path;
+  }
+
+  /** ['Resources', id] */
+  get path(): Path {
+    return (this.where ??= ['Resources', this.id]);
+  }
+
+  get properties(): PropertyView {
+    return (this.view ??= new PropertyView(this.resolver, childPath(this.path, 'Properties'), asObject(this.raw.Properties), this.globals));
   }
 
   get condition(): string | undefined {
