@@ -36,11 +36,10 @@ export class PropertyView {
     if (typeof key === 'string') {
       const from = this.blockHolding(key);
       if (intrinsicName(from.raw[key]) === undefined) return this.resolver.lookup(from.raw, from.path, [key]);
-      this.resolved ??= new Map();
-      let known = this.resolved.get(key);
+      let known = this.resolved?.get(key);
       if (!known) {
         known = this.resolver.lookup(from.raw, from.path, [key]);
-        this.resolved.set(key, known);
+        (this.resolved ??= new Map()).set(key, known);
       }
       return known;
     }
@@ -147,7 +146,7 @@ export class ResourceNode {
   }
 
   get properties(): PropertyView {
-    return (this.view ??= new PropertyView(this.resolver, childPath(this.path, 'Properties'), asObject(this.raw.Properties), this.globals));
+    return (this.view ??= new PropertyView(this.resolver, this.where ? childPath(this.where, 'Properties') : ['Resources', this.id, 'Properties'], asObject(this.raw.Properties), this.globals));
   }
 
   get condition(): string | undefined {
