@@ -203,6 +203,28 @@ Resources:
     ]);
   });
 
+  it('reads through an Fn::If around the whole Properties block, and its absent properties get the default', () => {
+    const whole = graphOf(`
+Conditions:
+  Big: !Equals [a, a]
+Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties: !If
+      - Big
+      - { Timeout: 1000, Runtime: python3.13 }
+      - { Timeout: 10 }
+`).resource('Fn')!;
+    expect(whole.numbers('Timeout').map((k) => [k.value, k.path.slice(3).join('.')])).toEqual([
+      [1000, 'Fn::If.1.Timeout'],
+      [10, 'Fn::If.2.Timeout'],
+    ]);
+    expect(whole.strings('Runtime', 'none').map((k) => [k.value, k.isDefault ?? false])).toEqual([
+      ['python3.13', false],
+      ['none', true],
+    ]);
+  });
+
   it('looks up mappings, every row when the key is unknown', () => {
     expect(fn.numbers('A')).toEqual([{ value: 800, path: ['Resources', 'Fn', 'Properties', 'A', 'Fn::FindInMap'], origin: ['Mappings', 'Settings', 'prod', 'Timeout'] }]);
     expect(fn.numbers('B').map((k) => k.value)).toEqual([800, 30]);

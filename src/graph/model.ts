@@ -80,9 +80,10 @@ export class PropertyView {
   }
 
   private collect<T>(key: string | Path, fallback: T | undefined, convert: (v: unknown) => T | undefined): Known<T>[] {
-    if (typeof key === 'string') {
-      // Most reads are of a property that is absent or a literal: answered here, without candidates.
-      const from = this.blockHolding(key);
+    // Most reads are of a property that is absent or a literal, in a block that is not itself an
+    // intrinsic (`Properties: !If [...]`): answered here, without candidates.
+    const from = typeof key === 'string' ? this.blockHolding(key) : undefined;
+    if (typeof key === 'string' && from && intrinsicName(from.raw) === undefined) {
       if (!Object.hasOwn(from.raw, key)) return fallback === undefined ? [] : [{ value: fallback, path: childPath(from.path, key), isDefault: true }];
       const v = from.raw[key];
       if (v === null || typeof v !== 'object') {
