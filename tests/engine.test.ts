@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lintTemplate } from '../src/engine/run.js';
 import { defineRule, formatMessage } from '../src/engine/rule.js';
 import { template } from './helpers/lint.js';
+import { codeFrame } from '../src/report/codeframe.js';
 
 const TEXT = 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 5\n  F:\n    Type: AWS::Lambda::Function\n';
 
@@ -65,5 +66,34 @@ describe('rules that need generated input', () => {
     const text = `Metadata:\n  Padding:\n${padding}\nResources:\n  Q: { Type: AWS::SQS::Queue }\n`;
     const findings = lint(text, ['cfn-template-limits']);
     expect(findings.map((f) => [f.severity, f.message.replace(/\d{7,}/, 'N')])).toEqual([['error', 'The template is N bytes; CloudFormation accepts at most 1048576 bytes, even from S3.']]);
+  });
+});
+
+describe('code frames', () => {
+  const at = (line: number, column: number, endColumn = column + 1) => ({ start: { line, column }, end: { line, column: endColumn } });
+
+  it('show the line before and carets under the value, with CRLF or LF', () => {
+    for (const text of ['a: 1\nbb: 22\n', 'a: 1\r\nbb: 22\r\n']) {
+      expect(codeFrame(text, at(2, 5, 7), '')).toBe('  1 | a: 1\n> 2 | bb: 22\n    |     ^^');
+    }
+  });
+
+  it('cut a long line (minified JSON) to a window around the finding, carets still under it', () => {
+    const line = `{${'"k": 1, '.repeat(100)}"Timeout": 1200, ${'"z": 2, '.repeat(100)}}`;
+    const column = line.indexOf('1200') + 1;
+    const [shown, carets] = codeFrame(line, at(1, column, column + 4), '').split('\n');
+    expect(shown.length).toBeLessThan(200);
+    expect(shown.startsWith('> 1 | …') && shown.endsWith('…')).toBe(true);
+    expect(shown.slice(carets.indexOf('^'), carets.lastIndexOf('^') + 1)).toBe('1200');
+  });
+
+  it('take each line from the text at hand when findings of several files alternate (the line index is kept per text)', () => {
+    const a = Array.from({ length: 500 }, (_, i) => `a ${i}`).join('\n');
+    const b = Array.from({ length: 300 }, (_, i) => `b ${i}`).join('\r\n');
+    for (let i = 1; i <= 300; i += 7) {
+      expect(codeFrame(a, at(i, 1), '')).toContain(`> ${i} | a ${i - 1}`);
+      expect(codeFrame(b, at(i, 1), '')).toContain(`> ${i} | b ${i - 1}`);
+    }
+    expect(codeFrame(b, at(301, 1), '')).toBe('');
   });
 });

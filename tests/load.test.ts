@@ -108,6 +108,35 @@ describe('positions', () => {
     expect(t.source.locate(['Resources', 'Fn', 'Properties', 'Nope']).range.start).toEqual({ line: 5, column: 7 });
   });
 
+  it('finds the same JSON positions in whichever order the paths are asked (what a walk skipped is remembered)', () => {
+    const body = {
+      Resources: Object.fromEntries(
+        Array.from({ length: 30 }, (_, i) => [`R${i}`, { Type: 'AWS::SQS::Queue', Properties: { A: [i, { Ref: `R${i + 1}` }, 'x'], 'B\\"q': i } }]),
+      ),
+    };
+    const json = JSON.stringify(body, null, 1);
+    const paths: (string | number)[][] = [];
+    const walk = (v: unknown, path: (string | number)[]) => {
+      paths.push(path, [...path, 'Absent'], [...path, 99]);
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    };
+    walk(body, []);
+    const ask = (order: (string | number)[][]) => {
+      const { source } = template(json, 't.json');
+      return new Map(order.map((p) => [p.join('\u0000'), [source.locate(p), source.locateKey(p)]]));
+    };
+    const forward = ask(paths);
+    const reverse = ask([...paths].reverse());
+    const shuffled = ask([...paths].sort((a, b) => (a.join('.').length * 7919) % 13 - (b.join('.').length * 7919) % 13));
+    for (const p of paths) {
+      const k = p.join('\u0000');
+      expect(reverse.get(k), p.join('.')).toEqual(forward.get(k));
+      expect(shuffled.get(k), p.join('.')).toEqual(forward.get(k));
+    }
+    expect(forward.get(['Resources', 'R29', 'Properties', 'A', 1, 'Ref'].join('\u0000'))![0]).toMatchObject({ exact: true });
+  });
+
   it('keeps columns right with CRLF line endings', () => {
     const t = template(yaml.replace(/\n/g, '\r\n'));
     expect(t.source.locate(['Resources', 'Fn', 'Properties', 'Timeout']).range.start).toEqual({ line: 5, column: 16 });

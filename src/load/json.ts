@@ -108,9 +108,14 @@ function countKeysInText(text: string): number {
 /**
  * Positions are found only when a finding needs one, by walking the text along the finding's path
  * and skipping every value off the path: no tree of positions is ever built for a JSON template.
+ * What a walk skips over in a container is remembered (key or index → offsets), so that a thousand
+ * findings under `Resources` do not each scan it again from its first resource.
  */
 class LazyJsonSourceMap implements SourceMap {
   private lines?: LineIndex;
+  /** By a container's offset: the entries read so far, and where reading stopped. */
+  private readonly objects = new Map<number, { entries: Map<string, Entry>; next: number; done: boolean }>();
+  private readonly arrays = new Map<number, { items: number[]; next: number; done: boolean }>();
 
   constructor(
     private readonly file: string,
@@ -142,40 +147,70 @@ class LazyJsonSourceMap implements SourceMap {
     let depth = 0;
     for (const seg of path) {
       const c = t[start];
-      let found = -1;
-      let i = this.ws(start + 1);
       if (c === '{' && typeof seg === 'string') {
-        while (t[i] === '"') {
-          const keyEnd = skipString(t, i);
-          const name = t.slice(i + 1, keyEnd - 1);
-          const match = (name.includes('\\') ? (JSON.parse(t.slice(i, keyEnd)) as string) : name) === seg;
-          const valueStart = this.ws(this.ws(keyEnd) + 1);
-          if (match) {
-            key = [i, keyEnd];
-            found = valueStart;
-            break;
-          }
-          i = this.ws(skipValue(t, valueStart));
-          if (t[i] === ',') i = this.ws(i + 1);
-        }
+        const entry = this.entry(start, seg);
+        if (!entry) break;
+        key = [entry.keyStart, entry.keyEnd];
+        start = entry.valueStart;
       } else if (c === '[' && typeof seg === 'number') {
-        for (let index = 0; t[i] !== ']' && i < t.length; index++) {
-          if (index === seg) {
-            key = undefined;
-            found = i;
-            break;
-          }
-          i = this.ws(skipValue(t, i));
-          if (t[i] === ',') i = this.ws(i + 1);
-        }
-      }
-      if (found === -1) break;
-      start = found;
+        const item = this.item(start, seg);
+        if (item === -1) break;
+        key = undefined;
+        start = item;
+      } else break;
       depth++;
     }
     // A container's range is its opening bracket: finding its end would mean scanning it all.
     const end = t[start] === '{' || t[start] === '[' ? start + 1 : skipValue(t, start);
     return { start, end, key, depth };
+  }
+
+  /** The entry `name` of the object at `start`, reading on from where the last search stopped. */
+  private entry(start: number, name: string): Entry | undefined {
+    let seen = this.objects.get(start);
+    if (!seen) {
+      seen = { entries: new Map(), next: this.ws(start + 1), done: false };
+      this.objects.set(start, seen);
+    }
+    const known = seen.entries.get(name);
+    if (known || seen.done) return known;
+    const t = this.text;
+    let i = seen.next;
+    while (t[i] === '"') {
+      const keyEnd = skipString(t, i);
+      const raw = t.slice(i + 1, keyEnd - 1);
+      const key = raw.includes('\\') ? (JSON.parse(t.slice(i, keyEnd)) as string) : raw;
+      const entry = { keyStart: i, keyEnd, valueStart: this.ws(this.ws(keyEnd) + 1) };
+      if (!seen.entries.has(key)) seen.entries.set(key, entry);
+      i = this.ws(skipValue(t, entry.valueStart));
+      if (t[i] === ',') i = this.ws(i + 1);
+      seen.next = i;
+      if (key === name) return entry;
+    }
+    seen.done = true;
+    return undefined;
+  }
+
+  /** Where item `index` of the array at `start` begins (-1 past its end), reading on from where the last search stopped. */
+  private item(start: number, index: number): number {
+    let seen = this.arrays.get(start);
+    if (!seen) {
+      seen = { items: [], next: this.ws(start + 1), done: false };
+      this.arrays.set(start, seen);
+    }
+    const t = this.text;
+    let i = seen.next;
+    while (seen.items.length <= index && !seen.done) {
+      if (t[i] === ']' || i >= t.length) {
+        seen.done = true;
+        break;
+      }
+      seen.items.push(i);
+      i = this.ws(skipValue(t, i));
+      if (t[i] === ',') i = this.ws(i + 1);
+      seen.next = i;
+    }
+    return index < seen.items.length ? seen.items[index] : -1;
   }
 
   private ws(i: number): number {
@@ -186,6 +221,13 @@ class LazyJsonSourceMap implements SourceMap {
       else return i;
     }
   }
+}
+
+/** An object entry's key and where its value starts. */
+interface Entry {
+  keyStart: number;
+  keyEnd: number;
+  valueStart: number;
 }
 
 /** The characters that matter when skipping over JSON: quotes and brackets (everything else is jumped in native code). */
