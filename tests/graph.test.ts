@@ -155,6 +155,23 @@ Resources:
   });
 });
 
+describe('a mapping that names its function by a literal', () => {
+  const g = graphOf(`
+Resources:
+  Other: { Type: AWS::Lambda::Function, Properties: { FunctionName: other } }
+  First: { Type: AWS::Lambda::Function, Properties: { FunctionName: orders } }
+  Second: { Type: AWS::Serverless::Function, Properties: { FunctionName: orders } }
+  Q: { Type: AWS::SQS::Queue }
+  ByName: { Type: AWS::Lambda::EventSourceMapping, Properties: { EventSourceArn: !GetAtt Q.Arn, FunctionName: orders } }
+  ByArn: { Type: AWS::Lambda::EventSourceMapping, Properties: { EventSourceArn: !GetAtt Q.Arn, FunctionName: "arn:aws:lambda:us-east-1:1:function:other:live" } }
+  Unknown: { Type: AWS::Lambda::EventSourceMapping, Properties: { EventSourceArn: !GetAtt Q.Arn, FunctionName: nobody } }
+`);
+
+  it('reaches the first function in the template with that name, from a name or an ARN with an alias', () => {
+    expect(g.eventSources.map((l) => `${l.name}:${l.fn?.id ?? '-'}`)).toEqual(['ByName:First', 'ByArn:Other', 'Unknown:-']);
+  });
+});
+
 describe('value resolution', () => {
   const t = `
 Parameters:

@@ -89,6 +89,7 @@ class Graph implements ResourceGraph {
   /** ofType's unions of several types, kept once the graph is complete (building adds SAM's implicit rules). */
   private readonly unions = new Map<string, ResourceNode[]>();
   private built = false;
+  private byFunctionName?: Map<string, { node: ResourceNode; order: number }>;
 
   constructor(
     readonly template: Template,
@@ -502,6 +503,18 @@ class Graph implements ResourceGraph {
     this.apiIntegrations.push({ kind: websocket ? 'websocket' : 'http', fn, path: integration.pathOf('IntegrationUri'), api: api?.id, catchAll, timeoutMs: integration.numbers('TimeoutInMillis') });
   }
 
+  /** Functions by the names their FunctionName can take, with their place in the template: made once, for mappings that name a function by a literal. */
+  private functionsByName(): Map<string, { node: ResourceNode; order: number }> {
+    if (!this.byFunctionName) {
+      this.byFunctionName = new Map();
+      this.resources.forEach((r, order) => {
+        if (!FUNCTION_TYPES.has(r.type)) return;
+        for (const n of r.strings('FunctionName')) if (!this.byFunctionName!.has(n.value)) this.byFunctionName!.set(n.value, { node: r, order });
+      });
+    }
+    return this.byFunctionName;
+  }
+
   /** An alias or version stands for its function. */
   private functionBehind(node: ResourceNode): ResourceNode {
     if (node.type === 'AWS::Lambda::Alias' || node.type === 'AWS::Lambda::Version') {
@@ -541,8 +554,14 @@ class Graph implements ResourceGraph {
       const fn = this.functionBehind(fnRef.node);
       if (FUNCTION_TYPES.has(fn.type)) link.fn = fn;
     } else {
-      const names = props.strings('FunctionName').map((s) => functionNameOf(s.value));
-      link.fn = this.resources.find((r) => FUNCTION_TYPES.has(r.type) && r.strings('FunctionName').some((n) => names.includes(n.value)));
+      // The first function (in template order) with one of these names.
+      const byName = this.functionsByName();
+      let best: { node: ResourceNode; order: number } | undefined;
+      for (const s of props.strings('FunctionName')) {
+        const hit = byName.get(functionNameOf(s.value));
+        if (hit && (!best || hit.order < best.order)) best = hit;
+      }
+      link.fn = best?.node;
     }
     this.eventSources.push(link);
     if (link.source.node && link.fn) this.add({ kind: 'event-source', from: link.source.node, to: link.fn, path: link.source.path, via: mapping });
