@@ -90,6 +90,7 @@ class Graph implements ResourceGraph {
   private readonly unions = new Map<string, ResourceNode[]>();
   private built = false;
   private byFunctionName?: Map<string, { node: ResourceNode; order: number }>;
+  private routesByIntegration?: Map<ResourceNode, ResourceNode[]>;
 
   constructor(
     readonly template: Template,
@@ -496,11 +497,22 @@ class Graph implements ResourceGraph {
   private httpIntegration(integration: ResourceNode): void {
     const fn = this.targets(integration.properties, 'IntegrationUri').map((t) => this.functionBehind(t.node)).find((n) => FUNCTION_TYPES.has(n.type));
     if (!fn) return;
-    const routes = this.ofType('AWS::ApiGatewayV2::Route').filter((r) => this.targets(r.properties, 'Target').some((t) => t.node === integration));
+    const routes = this.routesTo().get(integration) ?? [];
     const catchAll = routes.some((r) => r.strings('RouteKey').some((k) => k.value === '$default' || /^ANY \/\{[^}]+\+\}$/.test(k.value)));
     const api = this.targets(integration.properties, 'ApiId')[0]?.node;
     const websocket = api?.strings('ProtocolType').some((p) => p.value === 'WEBSOCKET') ?? false;
     this.apiIntegrations.push({ kind: websocket ? 'websocket' : 'http', fn, path: integration.pathOf('IntegrationUri'), api: api?.id, catchAll, timeoutMs: integration.numbers('TimeoutInMillis') });
+  }
+
+  /** HTTP/WebSocket API routes by the integration their Target names, made once (each integration scanned every route). */
+  private routesTo(): Map<ResourceNode, ResourceNode[]> {
+    if (!this.routesByIntegration) {
+      this.routesByIntegration = new Map();
+      for (const route of this.ofType('AWS::ApiGatewayV2::Route')) {
+        for (const target of new Set(this.targets(route.properties, 'Target').map((t) => t.node))) append(this.routesByIntegration, target, route);
+      }
+    }
+    return this.routesByIntegration;
   }
 
   /** Functions by the names their FunctionName can take, with their place in the template: made once, for mappings that name a function by a literal. */
@@ -601,8 +613,8 @@ const PATH_BUFFER: PathSegment[] = [];
 /** Parsing refuses nesting past 512 levels; a value built otherwise (a RedrivePolicy string parsed here) is walked no deeper than this. */
 const MAX_WALK_DEPTH = 1_000;
 
-function append<K>(map: Map<K, Edge[]>, key: K, edge: Edge): void {
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
-  if (list) list.push(edge);
-  else map.set(key, [edge]);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

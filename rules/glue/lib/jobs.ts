@@ -14,6 +14,28 @@ export function jobsNamed(graph: ResourceGraph, trigger: ResourceNode, actionInd
   const refs = graph.referencesIn(action?.JobName, trigger.pathOf(key));
   const jobs = refs.map((r) => r.node).filter((n) => n.type === 'AWS::Glue::Job');
   if (jobs.length > 0) return jobs;
-  const names = trigger.strings(key).map((n) => n.value);
-  return graph.ofType('AWS::Glue::Job').filter((j) => j.strings('Name').some((n) => names.includes(n.value)));
+  const byName = jobsByName(graph);
+  const named = new Set(trigger.strings(key).flatMap((n) => byName.get(n.value) ?? []));
+  if (named.size <= 1) return [...named];
+  // Several jobs share the name: in template order, as they are listed.
+  return graph.ofType('AWS::Glue::Job').filter((j) => named.has(j));
 }
+
+/** Glue jobs by the names their Name can take, once per graph: triggers naming jobs by a literal would each scan every job. */
+function jobsByName(graph: ResourceGraph): Map<string, ResourceNode[]> {
+  let index = JOBS_BY_NAME.get(graph);
+  if (!index) {
+    index = new Map();
+    for (const job of graph.ofType('AWS::Glue::Job')) {
+      for (const name of new Set(job.strings('Name').map((n) => n.value))) {
+        const list = index.get(name);
+        if (list) list.push(job);
+        else index.set(name, [job]);
+      }
+    }
+    JOBS_BY_NAME.set(graph, index);
+  }
+  return index;
+}
+
+const JOBS_BY_NAME = new WeakMap<ResourceGraph, Map<string, ResourceNode[]>>();
