@@ -31,8 +31,7 @@ export function capacities(graph: ResourceGraph, cluster: ResourceNode): Capacit
     ['AWS::EMR::InstanceGroupConfig', 'InstanceRole', 'JobFlowId', 'group'],
     ['AWS::EMR::InstanceFleetConfig', 'InstanceFleetType', 'ClusterId', 'fleet'],
   ] as const) {
-    for (const node of graph.ofType(type)) {
-      if (!graph.referencesIn(node.properties.get(clusterKey), node.pathOf(clusterKey)).some((r) => r.node === cluster)) continue;
+    for (const node of attachedTo(graph, type, clusterKey).get(cluster) ?? []) {
       for (const role of node.strings(roleKey)) {
         if (role.value === 'MASTER' || role.value === 'CORE' || role.value === 'TASK') out.push({ role: role.value, kind, owner: node, at: [] });
       }
@@ -95,11 +94,37 @@ export function steps(graph: ResourceGraph, cluster: ResourceNode): Step[] {
   const out: Step[] = [];
   const inline = cluster.properties.get('Steps');
   if (Array.isArray(inline)) inline.forEach((_, i) => out.push({ owner: cluster, at: ['Steps', i] }));
-  for (const step of graph.ofType('AWS::EMR::Step')) {
-    if (graph.referencesIn(step.properties.get('JobFlowId'), step.pathOf('JobFlowId')).some((r) => r.node === cluster)) out.push({ owner: step, at: [] });
-  }
+  for (const step of attachedTo(graph, 'AWS::EMR::Step', 'JobFlowId').get(cluster) ?? []) out.push({ owner: step, at: [] });
   return out;
 }
+
+/**
+ * Resources of `type` by the cluster their `key` property references, in template order, once per
+ * graph: every EMR rule asks for each cluster's instance groups, fleets and steps, and scanning all
+ * of them for each cluster grew with the square of the template.
+ */
+function attachedTo(graph: ResourceGraph, type: string, key: string): Map<ResourceNode, ResourceNode[]> {
+  let byType = ATTACHED.get(graph);
+  if (!byType) {
+    byType = new Map();
+    ATTACHED.set(graph, byType);
+  }
+  let index = byType.get(`${type}.${key}`);
+  if (!index) {
+    index = new Map();
+    for (const node of graph.ofType(type)) {
+      for (const target of new Set(graph.referencesIn(node.properties.get(key), node.pathOf(key)).map((r) => r.node))) {
+        const list = index.get(target);
+        if (list) list.push(node);
+        else index.set(target, [node]);
+      }
+    }
+    byType.set(`${type}.${key}`, index);
+  }
+  return index;
+}
+
+const ATTACHED = new WeakMap<ResourceGraph, Map<string, Map<ResourceNode, ResourceNode[]>>>();
 
 /** `emr-5.22.0` → 5.22; undefined for other labels. */
 export function releaseNumber(label: string): number | undefined {
