@@ -1,5 +1,5 @@
 import { childPath, joinPath, type Path, type PathSegment, type Template } from '../load/types.js';
-import { asObject, type Candidate, intrinsicName, type Resolver } from './resolve.js';
+import { ABSENT, asObject, type Candidate, intrinsicName, NOT_PLAIN, plainStep, type Resolver } from './resolve.js';
 
 /** A resolved value with the place it stands: rules report `path`; `origin` is where a parameter default or mapping entry gave it. */
 export interface Known<T> {
@@ -80,13 +80,13 @@ export class PropertyView {
   }
 
   private collect<T>(key: string | Path, fallback: T | undefined, convert: (v: unknown) => T | undefined): Known<T>[] {
-    // Most reads are of a property that is absent or a literal, in a block that is not itself an
-    // intrinsic (`Properties: !If [...]`): answered here, without candidates.
-    const from = typeof key === 'string' ? this.blockHolding(key) : undefined;
-    if (typeof key === 'string' && from && intrinsicName(from.raw) === undefined) {
-      if (!Object.hasOwn(from.raw, key)) return fallback === undefined ? [] : [{ value: fallback, path: childPath(from.path, key), isDefault: true }];
-      const v = from.raw[key];
-      if (v === null || typeof v !== 'object') {
+    if (typeof key === 'string') {
+      // Most reads are of a property that is absent or a literal in a plain block: answered here,
+      // with the resolver's own first step, without candidates.
+      const from = this.blockHolding(key);
+      const v = plainStep(from.raw, key);
+      if (v === ABSENT) return fallback === undefined ? [] : [{ value: fallback, path: childPath(from.path, key), isDefault: true }];
+      if (v !== NOT_PLAIN && (v === null || typeof v !== 'object')) {
         const value = convert(v);
         return value === undefined ? [] : [{ value, path: childPath(from.path, key), origin: undefined }];
       }

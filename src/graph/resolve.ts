@@ -266,8 +266,8 @@ function isScalar(v: unknown): v is string | number | boolean {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
-const NOT_PLAIN = Symbol('not plain');
-const ABSENT = Symbol('absent');
+export const NOT_PLAIN = Symbol('not plain');
+export const ABSENT = Symbol('absent');
 
 /**
  * The value at `steps` below `raw`, when no container on the way is an intrinsic (NOT_PLAIN
@@ -275,13 +275,15 @@ const ABSENT = Symbol('absent');
  */
 function walkPlain(raw: unknown, steps: Path): unknown {
   let v = raw;
-  for (let i = 0; i < steps.length; i++) {
-    if (v !== null && typeof v === 'object' && intrinsicName(v) !== undefined) return NOT_PLAIN;
-    const step = steps[i];
-    if (!hasStep(v, step)) return ABSENT;
-    v = (v as Record<string | number, unknown>)[step];
-  }
+  for (let i = 0; i < steps.length && v !== NOT_PLAIN && v !== ABSENT; i++) v = plainStep(v, steps[i]);
   return v;
+}
+
+/** One step of walkPlain: the value at `step` in `v`, NOT_PLAIN when `v` is an intrinsic, ABSENT when the step is missing. */
+export function plainStep(v: unknown, step: string | number): unknown {
+  if (v !== null && typeof v === 'object' && intrinsicName(v) !== undefined) return NOT_PLAIN;
+  if (!hasStep(v, step)) return ABSENT;
+  return (v as Record<string | number, unknown>)[step];
 }
 
 /** Does a step lead somewhere: a list index within a list, or an own key of a mapping. */

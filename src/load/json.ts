@@ -26,7 +26,7 @@ export function parseJsonTemplate(file: string, text: string): { body: unknown; 
   // A \u escape can spell a colon or a space the text scan would not see: then every string is skipped exactly.
   const same = keys !== TOO_DEEP && (body.includes('\\u') ? countKeysInText(body) === keys : keyColonsInText(body) === keys + colonStarts);
   if (!same) new JsonChecker(file, text).check();
-  return { body: value, source: new LazyJsonSourceMap(file, text) };
+  return { body: value, source: new LazyJsonSourceMap(text) };
 }
 
 /**
@@ -112,32 +112,27 @@ function countKeysInText(text: string): number {
  * findings under `Resources` do not each scan it again from its first resource.
  */
 class LazyJsonSourceMap implements SourceMap {
-  private lines?: LineIndex;
+  // Finds line starts only as far as the offsets asked for: making it costs nothing.
+  private readonly lines: LineIndex;
   /** By a container's offset: the entries read so far, and where reading stopped. */
   private readonly objects = new Map<number, { entries: Map<string, Entry>; next: number; done: boolean }>();
   private readonly arrays = new Map<number, { items: number[]; next: number; done: boolean }>();
 
-  constructor(
-    private readonly file: string,
-    private readonly text: string,
-  ) {}
+  constructor(private readonly text: string) {
+    this.lines = new LineIndex(text);
+  }
 
   locate(path: Path): { range: Range; exact: boolean } {
     const w = this.walk(path);
     const exact = w.depth === path.length;
     // An absent path points at the key of its nearest parent ("Properties"), where the missing value belongs.
-    if (!exact && w.key) return { range: this.range(w.key[0], w.key[1]), exact };
-    return { range: this.range(w.start, w.end), exact };
+    if (!exact && w.key) return { range: this.lines.range(w.key[0], w.key[1]), exact };
+    return { range: this.lines.range(w.start, w.end), exact };
   }
 
   locateKey(path: Path): Range | undefined {
     const w = this.walk(path);
-    return w.depth === path.length && w.key ? this.range(w.key[0], w.key[1]) : undefined;
-  }
-
-  private range(start: number, end: number): Range {
-    this.lines ??= new LineIndex(this.text);
-    return { start: this.lines.position(start), end: this.lines.position(end) };
+    return w.depth === path.length && w.key ? this.lines.range(w.key[0], w.key[1]) : undefined;
   }
 
   private walk(path: Path): { start: number; end: number; key?: [number, number]; depth: number } {

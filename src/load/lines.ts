@@ -1,4 +1,4 @@
-import type { Position } from './types.js';
+import type { Position, Range } from './types.js';
 
 /**
  * Offset → line/column over a text, by binary search over line starts (CRLF-safe: columns count
@@ -22,6 +22,11 @@ export class LineIndex {
       else hi = mid - 1;
     }
     return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+
+  /** The range between two offsets. */
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
   }
 
   private scanTo(offset: number): void {

@@ -595,14 +595,7 @@ class Reader {
         const item = this.flowItem(parent);
         arr.push(item.value);
         items.push(item);
-        this.flowSpace(parent);
-        const c = t.charCodeAt(this.pos);
-        if (c === 0x2c) {
-          this.pos++;
-          continue;
-        }
-        if (c === 0x5d) break;
-        giveUp(); // `[a: b]`, a multi-line plain scalar, or a syntax error
+        if (this.flowItemEnds(parent, 0x5d)) break; // otherwise `[a: b]`, a multi-line plain scalar, or a syntax error gave up
       }
       this.pos++;
       this.depth--;
@@ -633,14 +626,7 @@ class Reader {
       const value = this.flowItem(parent);
       setKey(obj, key, value.value);
       keys.set(key, { keyStart, keyEnd, value });
-      this.flowSpace(parent);
-      const e = t.charCodeAt(this.pos);
-      if (e === 0x2c) {
-        this.pos++;
-        continue;
-      }
-      if (e === 0x7d) break;
-      giveUp();
+      if (this.flowItemEnds(parent, 0x7d)) break;
     }
     this.pos++;
     this.depth--;
@@ -696,6 +682,18 @@ class Reader {
   }
 
   /** Spaces, line breaks and comments between flow tokens; every new line must be indented past `parent`. */
+  /** After an item of a flow collection: true at its closing bracket `close`, false past a comma; anything else gives up. */
+  private flowItemEnds(parent: number, close: number): boolean {
+    this.flowSpace(parent);
+    const c = this.t.charCodeAt(this.pos);
+    if (c === 0x2c) {
+      this.pos++;
+      return false;
+    }
+    if (c === close) return true;
+    giveUp();
+  }
+
   private flowSpace(parent: number): void {
     const t = this.t;
     for (;;) {
@@ -777,12 +775,14 @@ function resolvePlain(s: string): unknown {
 
 /** Path → range over the nodes read, with the same rules as the library path's source map. */
 class FastYamlSourceMap implements SourceMap {
-  private lines?: LineIndex;
+  private readonly lines: LineIndex;
 
   constructor(
     private readonly root: Node,
     private readonly text: string,
-  ) {}
+  ) {
+    this.lines = new LineIndex(text);
+  }
 
   locate(path: Path): { range: Range; exact: boolean } {
     const walk = this.walk(path);
@@ -810,7 +810,7 @@ class FastYamlSourceMap implements SourceMap {
       } else if (node.collection === 'map' && typeof seg === 'string') {
         const pair = node.keys!.get(seg);
         if (!pair) break;
-        keyRange = this.range(pair.keyStart, pair.keyEnd);
+        keyRange = this.lines.range(pair.keyStart, pair.keyEnd);
         node = pair.value;
         tagConsumed = false;
       } else if (node.collection === 'seq' && typeof seg === 'number' && seg < node.items!.length) {
@@ -827,13 +827,9 @@ class FastYamlSourceMap implements SourceMap {
 
   private rangeOf(node: Node): Range {
     const start = node.tag ? tagStart(this.text, node.tag, node.start) : node.start;
-    return this.range(start, Math.max(node.start, node.end));
+    return this.lines.range(start, Math.max(node.start, node.end));
   }
 
-  private range(start: number, end: number): Range {
-    this.lines ??= new LineIndex(this.text);
-    return { start: this.lines.position(start), end: this.lines.position(end) };
-  }
 }
 
 /** The start of a node's tag (ranges start after it; findings on `!Ref T` underline the tag too). */
