@@ -422,10 +422,15 @@ class Reader {
       if (c === COLON && this.endsToken(i + 1)) giveUp();
       i++;
     }
+    return this.plainEnd(start, i);
+  }
+
+  /** Ends a plain scalar read from `start` up to `i`: trailing spaces are not part of it. */
+  private plainEnd(start: number, i: number): string {
     let end = i;
-    while (t.charCodeAt(end - 1) === SPACE) end--;
+    while (this.t.charCodeAt(end - 1) === SPACE) end--;
     this.pos = end;
-    return t.slice(start, end);
+    return this.t.slice(start, end);
   }
 
   /** Can a plain scalar start at `i`: not with an indicator, except `-`, `?`, `:` followed by a non-space. */
@@ -675,13 +680,9 @@ class Reader {
       }
       i++;
     }
-    let end = i;
-    while (t.charCodeAt(end - 1) === SPACE) end--;
-    this.pos = end;
-    return t.slice(start, end);
+    return this.plainEnd(start, i);
   }
 
-  /** Spaces, line breaks and comments between flow tokens; every new line must be indented past `parent`. */
   /** After an item of a flow collection: true at its closing bracket `close`, false past a comma; anything else gives up. */
   private flowItemEnds(parent: number, close: number): boolean {
     this.flowSpace(parent);
@@ -694,6 +695,7 @@ class Reader {
     giveUp();
   }
 
+  /** Spaces, line breaks and comments between flow tokens; every new line must be indented past `parent`. */
   private flowSpace(parent: number): void {
     const t = this.t;
     for (;;) {
