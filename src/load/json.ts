@@ -115,8 +115,8 @@ class LazyJsonSourceMap implements SourceMap {
   // Finds line starts only as far as the offsets asked for: making it costs nothing.
   private readonly lines: LineIndex;
   /** By a container's offset: the entries read so far, and where reading stopped. */
-  private readonly objects = new Map<number, { entries: Map<string, Entry>; next: number; done: boolean }>();
-  private readonly arrays = new Map<number, { items: number[]; next: number; done: boolean }>();
+  private readonly objects = new Map<number, ContainerProgress & { entries: Map<string, Entry> }>();
+  private readonly arrays = new Map<number, ContainerProgress & { items: number[] }>();
 
   constructor(private readonly text: string) {
     this.lines = new LineIndex(text);
@@ -164,23 +164,26 @@ class LazyJsonSourceMap implements SourceMap {
   private entry(start: number, name: string): Entry | undefined {
     let seen = this.objects.get(start);
     if (!seen) {
-      seen = { entries: new Map(), next: this.ws(start + 1), done: false };
+      seen = { entries: new Map(), next: this.ws(start + 1), pending: -1, done: false };
       this.objects.set(start, seen);
     }
     const known = seen.entries.get(name);
     if (known || seen.done) return known;
     const t = this.text;
-    let i = seen.next;
+    let i = this.resume(seen);
     while (t[i] === '"') {
       const keyEnd = skipString(t, i);
       const raw = t.slice(i + 1, keyEnd - 1);
       const key = raw.includes('\\') ? (JSON.parse(t.slice(i, keyEnd)) as string) : raw;
       const entry = { keyStart: i, keyEnd, valueStart: this.ws(this.ws(keyEnd) + 1) };
       if (!seen.entries.has(key)) seen.entries.set(key, entry);
-      i = this.ws(skipValue(t, entry.valueStart));
-      if (t[i] === ',') i = this.ws(i + 1);
-      seen.next = i;
-      if (key === name) return entry;
+      if (key === name) {
+        // The value found is not skipped yet: a path usually goes on into it ("Resources"), and skipping it would cost a scan of all of it.
+        seen.pending = entry.valueStart;
+        return entry;
+      }
+      seen.pending = entry.valueStart;
+      i = this.resume(seen);
     }
     seen.done = true;
     return undefined;
@@ -190,22 +193,32 @@ class LazyJsonSourceMap implements SourceMap {
   private item(start: number, index: number): number {
     let seen = this.arrays.get(start);
     if (!seen) {
-      seen = { items: [], next: this.ws(start + 1), done: false };
+      seen = { items: [], next: this.ws(start + 1), pending: -1, done: false };
       this.arrays.set(start, seen);
     }
     const t = this.text;
-    let i = seen.next;
     while (seen.items.length <= index && !seen.done) {
+      const i = this.resume(seen);
       if (t[i] === ']' || i >= t.length) {
         seen.done = true;
         break;
       }
       seen.items.push(i);
-      i = this.ws(skipValue(t, i));
-      if (t[i] === ',') i = this.ws(i + 1);
-      seen.next = i;
+      seen.pending = i;
     }
     return index < seen.items.length ? seen.items[index] : -1;
+  }
+
+  /** Where the next entry or item of a container starts: past the last value read, skipped only now that reading goes on. */
+  private resume(seen: ContainerProgress): number {
+    if (seen.pending !== -1) {
+      const t = this.text;
+      let i = this.ws(skipValue(t, seen.pending));
+      if (t[i] === ',') i = this.ws(i + 1);
+      seen.next = i;
+      seen.pending = -1;
+    }
+    return seen.next;
   }
 
   private ws(i: number): number {
@@ -216,6 +229,13 @@ class LazyJsonSourceMap implements SourceMap {
       else return i;
     }
   }
+}
+
+/** How far a container has been read: the next entry or item, or the value still to skip before it (-1: none). */
+interface ContainerProgress {
+  next: number;
+  pending: number;
+  done: boolean;
 }
 
 /** An object entry's key and where its value starts. */
