@@ -20,14 +20,19 @@ export function readYamlFast(text: string): { body: unknown; source: SourceMap }
   try {
     const reader = new Reader(text);
     const root = reader.document();
-    return { body: root.value, source: new FastYamlSourceMap(root, text) };
+    const rootId = reader.table.add(root);
+    return { body: root.value, source: new FastYamlSourceMap(reader.table.done(), rootId, text) };
   } catch (err) {
     if (err === GIVE_UP) return undefined;
     throw err;
   }
 }
 
-/** One node with its offsets, as the `yaml` library reports them: [start, end) and the end of its line. */
+/**
+ * One node while it is read, with its offsets as the `yaml` library reports them: [start, end) and
+ * the end of its line. It lives only until its parent takes it: what the source map needs of it is
+ * then written into the NodeTable.
+ */
 interface Node {
   value: unknown;
   start: number;
@@ -38,10 +43,96 @@ interface Node {
    */
   after: number;
   tag?: string;
-  keys?: Map<string, { keyStart: number; keyEnd: number; value: Node }>;
-  items?: Node[];
-  /** A mapping or sequence (possibly empty), as opposed to a scalar. */
-  collection?: 'map' | 'seq';
+  /** MAP or SEQ (possibly empty), as opposed to a scalar; with its children's place in the table. */
+  kind?: typeof MAP | typeof SEQ;
+  first?: number;
+  count?: number;
+}
+
+const SCALAR = 0;
+const MAP = 1;
+const SEQ = 2;
+/** The short-form tags by number, for the table. */
+const TAG_NAMES = [...SHORT_FORM_TAGS.keys()];
+const TAG_NUMBERS = new Map(TAG_NAMES.map((tag, i) => [tag, i]));
+
+/** Fields of a node in NodeTable.nodes, and of a child in NodeTable.children. */
+const NODE_FIELDS = 6; // start, end, tag (-1: none), kind, first child, child count
+const CHILD_FIELDS = 3; // key start, key end (-1 in a sequence), node
+
+/**
+ * The positions of every node read, in flat integer columns. An object, a Map and an entry object
+ * per node made the source map about two thirds of what a YAML lint keeps (11 MB of 16 MB for
+ * 5,000 resources); all of it survived each young-generation collection during the read and was
+ * copied, which made reading large templates superlinear. Here a node is a number, and the
+ * children of a collection are contiguous: a collection's children are written when it closes,
+ * from a stack where they wait while it is read.
+ */
+class NodeTable {
+  nodes: Int32Array = new Int32Array(NODE_FIELDS * 1024);
+  size = 0;
+  children: Int32Array = new Int32Array(CHILD_FIELDS * 1024);
+  /** The key of each child of a mapping (undefined in a sequence). */
+  childKeys: (string | undefined)[] = [];
+  childCount = 0;
+  private waiting: Int32Array = new Int32Array(CHILD_FIELDS * 256);
+  private waitingKeys: (string | undefined)[] = [];
+  /** Children waiting for their collection to close: the open collections' children, innermost last. */
+  waitingCount = 0;
+
+  /** Records a finished node; returns its number. */
+  add(node: Node): number {
+    const id = this.size++;
+    if (this.size * NODE_FIELDS > this.nodes.length) this.nodes = grow(this.nodes);
+    const at = id * NODE_FIELDS;
+    const n = this.nodes;
+    n[at] = node.start;
+    n[at + 1] = node.end;
+    n[at + 2] = node.tag === undefined ? -1 : TAG_NUMBERS.get(node.tag)!;
+    n[at + 3] = node.kind ?? SCALAR;
+    n[at + 4] = node.first ?? 0;
+    n[at + 5] = node.count ?? 0;
+    return id;
+  }
+
+  /** A child of the innermost open collection: a mapping's (with its key) or a sequence's. */
+  wait(key: string | undefined, keyStart: number, keyEnd: number, child: Node): void {
+    const id = this.add(child);
+    const i = this.waitingCount++;
+    if (this.waitingCount * CHILD_FIELDS > this.waiting.length) this.waiting = grow(this.waiting);
+    const w = this.waiting;
+    w[i * CHILD_FIELDS] = keyStart;
+    w[i * CHILD_FIELDS + 1] = keyEnd;
+    w[i * CHILD_FIELDS + 2] = id;
+    this.waitingKeys[i] = key;
+  }
+
+  /** Closes a collection opened when `waitingCount` was `mark`: its children move to their final place. */
+  close(node: Node, mark: number): void {
+    const count = this.waitingCount - mark;
+    node.first = this.childCount;
+    node.count = count;
+    this.childCount += count;
+    while (this.childCount * CHILD_FIELDS > this.children.length) this.children = grow(this.children);
+    this.children.set(this.waiting.subarray(mark * CHILD_FIELDS, this.waitingCount * CHILD_FIELDS), node.first * CHILD_FIELDS);
+    for (let i = 0; i < count; i++) this.childKeys[node.first + i] = this.waitingKeys[mark + i];
+    this.waitingCount = mark;
+  }
+
+  /** Reading is over: the columns are cut to size and the waiting stack let go. */
+  done(): this {
+    this.nodes = this.nodes.slice(0, this.size * NODE_FIELDS);
+    this.children = this.children.slice(0, this.childCount * CHILD_FIELDS);
+    this.waiting = new Int32Array(0);
+    this.waitingKeys = [];
+    return this;
+  }
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 const GIVE_UP = { giveUp: true };
@@ -68,6 +159,7 @@ class Reader {
   private runEnd = -1;
   private runCol = -1;
   private runComment = -1;
+  readonly table = new NodeTable();
 
   constructor(private readonly t: string) {
     this.len = t.length;
@@ -116,7 +208,8 @@ class Reader {
    * A block collection's end, as the library gives it: its last item's end, or the next token when
    * the blank and comment lines after it hold a comment indented at least as far as the collection.
    */
-  private closeCollection(node: Node, lastAfter: number, col: number): Node {
+  private closeCollection(node: Node, mark: number, lastAfter: number, col: number): Node {
+    this.table.close(node, mark);
     node.end = lastAfter;
     node.after = this.runComment >= col ? this.pos : lastAfter;
     this.depth--;
@@ -202,8 +295,8 @@ class Reader {
   private blockMap(col: number): Node {
     const t = this.t;
     const obj: Record<string, unknown> = {};
-    const keys = new Map<string, { keyStart: number; keyEnd: number; value: Node }>();
-    const node: Node = { value: obj, start: this.pos, end: 0, after: 0, keys, collection: 'map' };
+    const node: Node = { value: obj, start: this.pos, end: 0, after: 0, kind: MAP };
+    const mark = this.table.waitingCount;
     if (++this.depth > MAX_DEPTH) giveUp();
     for (;;) {
       const keyStart = this.pos;
@@ -227,12 +320,12 @@ class Reader {
       while (t.charCodeAt(this.pos) === SPACE) this.pos++;
       if (t.charCodeAt(this.pos) !== COLON) giveUp();
       this.pos++;
-      if (key === '<<' || keys.has(key)) giveUp(); // merge keys and duplicate keys: the library path handles (and reports) them
+      if (key === '<<' || Object.hasOwn(obj, key)) giveUp(); // merge keys and duplicate keys: the library path handles (and reports) them
       const value = this.valueAfterIndicator(col, true);
       setKey(obj, key, value.value);
-      keys.set(key, { keyStart, keyEnd, value });
+      this.table.wait(key, keyStart, keyEnd, value);
       const next = this.nextContentLine();
-      if (next === -1 || next < col) return this.closeCollection(node, value.after, col);
+      if (next === -1 || next < col) return this.closeCollection(node, mark, value.after, col);
       if (next > col) giveUp();
       if (t.charCodeAt(this.pos) === DASH && this.endsToken(this.pos + 1)) giveUp();
       if (!this.isKeyLine()) giveUp();
@@ -242,8 +335,8 @@ class Reader {
   private blockSeq(col: number): Node {
     const t = this.t;
     const arr: unknown[] = [];
-    const items: Node[] = [];
-    const node: Node = { value: arr, start: this.pos, end: 0, after: 0, items, collection: 'seq' };
+    const node: Node = { value: arr, start: this.pos, end: 0, after: 0, kind: SEQ };
+    const mark = this.table.waitingCount;
     if (++this.depth > MAX_DEPTH) giveUp();
     for (;;) {
       const dash = this.pos;
@@ -260,12 +353,12 @@ class Reader {
         item = this.valueAfterIndicator(col, false);
       }
       arr.push(item.value);
-      items.push(item);
+      this.table.wait(undefined, -1, -1, item);
       const next = this.nextContentLine();
-      if (next === -1 || next < col) return this.closeCollection(node, item.after, col);
+      if (next === -1 || next < col) return this.closeCollection(node, mark, item.after, col);
       if (next > col) giveUp();
       // Not a `- `: the parent mapping's next key.
-      if (!(t.charCodeAt(this.pos) === DASH && this.endsToken(this.pos + 1))) return this.closeCollection(node, item.after, col);
+      if (!(t.charCodeAt(this.pos) === DASH && this.endsToken(this.pos + 1))) return this.closeCollection(node, mark, item.after, col);
     }
   }
 
@@ -590,25 +683,26 @@ class Reader {
     const t = this.t;
     const start = this.pos;
     if (++this.depth > MAX_DEPTH) giveUp();
+    const mark = this.table.waitingCount;
     if (t.charCodeAt(start) === 0x5b) {
       this.pos++;
       const arr: unknown[] = [];
-      const items: Node[] = [];
       for (;;) {
         this.flowSpace(parent);
         if (t.charCodeAt(this.pos) === 0x5d) break;
         const item = this.flowItem(parent);
         arr.push(item.value);
-        items.push(item);
+        this.table.wait(undefined, -1, -1, item);
         if (this.flowItemEnds(parent, 0x5d)) break; // otherwise `[a: b]`, a multi-line plain scalar, or a syntax error gave up
       }
       this.pos++;
       this.depth--;
-      return { value: arr, start, end: this.pos, after: 0, items, collection: 'seq' };
+      const node: Node = { value: arr, start, end: this.pos, after: 0, kind: SEQ };
+      this.table.close(node, mark);
+      return node;
     }
     this.pos++;
     const obj: Record<string, unknown> = {};
-    const keys = new Map<string, { keyStart: number; keyEnd: number; value: Node }>();
     for (;;) {
       this.flowSpace(parent);
       if (t.charCodeAt(this.pos) === 0x7d) break;
@@ -627,15 +721,17 @@ class Reader {
       this.flowSpace(parent);
       const d = t.charCodeAt(this.pos);
       if (d === 0x2c || d === 0x7d) giveUp(); // an empty value
-      if (key === '<<' || keys.has(key)) giveUp();
+      if (key === '<<' || Object.hasOwn(obj, key)) giveUp();
       const value = this.flowItem(parent);
       setKey(obj, key, value.value);
-      keys.set(key, { keyStart, keyEnd, value });
+      this.table.wait(key, keyStart, keyEnd, value);
       if (this.flowItemEnds(parent, 0x7d)) break;
     }
     this.pos++;
     this.depth--;
-    return { value: obj, start, end: this.pos, after: 0, keys, collection: 'map' };
+    const node: Node = { value: obj, start, end: this.pos, after: 0, kind: MAP };
+    this.table.close(node, mark);
+    return node;
   }
 
   private flowItem(parent: number): Node {
@@ -778,9 +874,12 @@ function resolvePlain(s: string): unknown {
 /** Path → range over the nodes read, with the same rules as the library path's source map. */
 class FastYamlSourceMap implements SourceMap {
   private readonly lines: LineIndex;
+  /** Key → child, made on first use for the mappings too large to search in order (`Resources`). */
+  private readonly indexes = new Map<number, Map<string, number>>();
 
   constructor(
-    private readonly root: Node,
+    private readonly table: NodeTable,
+    private readonly root: number,
     private readonly text: string,
   ) {
     this.lines = new LineIndex(text);
@@ -798,28 +897,32 @@ class FastYamlSourceMap implements SourceMap {
     return walk.depth === path.length && walk.keyRange ? walk.keyRange : undefined;
   }
 
-  private walk(path: Path): { node: Node; keyRange?: Range; depth: number } {
+  private walk(path: Path): { node: number; keyRange?: Range; depth: number } {
+    const { nodes, children } = this.table;
     let node = this.root;
     let keyRange: Range | undefined;
     let tagConsumed = false;
     let depth = 0;
     for (const seg of path) {
-      const fn = node.tag ? SHORT_FORM_TAGS.get(node.tag) : undefined;
+      const at = node * NODE_FIELDS;
+      const tag = nodes[at + 2];
+      const kind = nodes[at + 3];
+      const fn = tag === -1 ? undefined : SHORT_FORM_TAGS.get(TAG_NAMES[tag]);
       if (fn && !tagConsumed) {
         if (seg !== fn) break;
         tagConsumed = true;
         keyRange = undefined;
-      } else if (node.collection === 'map' && typeof seg === 'string') {
-        const pair = node.keys!.get(seg);
-        if (!pair) break;
-        keyRange = this.lines.range(pair.keyStart, pair.keyEnd);
-        node = pair.value;
+      } else if (kind === MAP && typeof seg === 'string') {
+        const child = this.childByKey(node, seg);
+        if (child === -1) break;
+        keyRange = this.lines.range(children[child * CHILD_FIELDS], children[child * CHILD_FIELDS + 1]);
+        node = children[child * CHILD_FIELDS + 2];
         tagConsumed = false;
-      } else if (node.collection === 'seq' && typeof seg === 'number' && seg < node.items!.length) {
+      } else if (kind === SEQ && typeof seg === 'number' && seg < nodes[at + 5]) {
         keyRange = undefined;
-        node = node.items![seg];
+        node = children[(nodes[at + 4] + seg) * CHILD_FIELDS + 2];
         tagConsumed = false;
-      } else if (!node.collection && fn === 'Fn::GetAtt' && typeof seg === 'number' && seg < 2) {
+      } else if (kind === SCALAR && fn === 'Fn::GetAtt' && typeof seg === 'number' && seg < 2) {
         keyRange = undefined;
       } else break;
       depth++;
@@ -827,11 +930,32 @@ class FastYamlSourceMap implements SourceMap {
     return { node, keyRange, depth };
   }
 
-  private rangeOf(node: Node): Range {
-    const start = node.tag ? tagStart(this.text, node.tag, node.start) : node.start;
-    return this.lines.range(start, Math.max(node.start, node.end));
+  /** The child (its number in the children column) of mapping `node` under `key`, or -1. */
+  private childByKey(node: number, key: string): number {
+    const { nodes, childKeys } = this.table;
+    const first = nodes[node * NODE_FIELDS + 4];
+    const count = nodes[node * NODE_FIELDS + 5];
+    if (count <= 16) {
+      for (let i = first; i < first + count; i++) if (childKeys[i] === key) return i;
+      return -1;
+    }
+    let index = this.indexes.get(node);
+    if (!index) {
+      index = new Map();
+      for (let i = first; i < first + count; i++) index.set(childKeys[i]!, i);
+      this.indexes.set(node, index);
+    }
+    return index.get(key) ?? -1;
   }
 
+  private rangeOf(node: number): Range {
+    const { nodes } = this.table;
+    const at = node * NODE_FIELDS;
+    const start = nodes[at];
+    const end = nodes[at + 1];
+    const tag = nodes[at + 2];
+    return this.lines.range(tag === -1 ? start : tagStart(this.text, TAG_NAMES[tag], start), Math.max(start, end));
+  }
 }
 
 /** The start of a node's tag (ranges start after it; findings on `!Ref T` underline the tag too). */
