@@ -164,6 +164,16 @@ describe('input errors carry file:line:col', () => {
     expect(err.position).toEqual({ line: 2, column: 2 });
   });
 
+  it('JSON nesting: a value of any kind past 512 levels is refused, one at 512 is not (the key count and the strict parser agree on the edge)', () => {
+    // The root is level 0 and "V" holds level 4: arrays open levels 5 and on.
+    const nested = (levels: number, inner: string) => `{"Resources": {"A": {"Type": "X::Y::Z", "Properties": {"V": ${'['.repeat(levels)}${inner}${']'.repeat(levels)}}}}}`;
+    for (const inner of ['1', '"s"', '{}', '[]', 'null']) {
+      expect(() => parseTemplate('ok.json', nested(508, inner))).not.toThrow();
+      expect(inputError('deep.json', nested(509, inner)).message).toBe('JSON syntax error: nesting deeper than 512 levels');
+    }
+    expect(inputError('deep.json', nested(508, '{"k": 1}')).message).toBe('JSON syntax error: nesting deeper than 512 levels');
+  });
+
   it('duplicate keys in JSON, whatever the strings hold: colons, quotes, backslashes, spaces and \\u escapes (the key counts never hide one)', () => {
     // Keys and strings from a small alphabet so that duplicates are common; every string may be
     // written with its colons as \u003a; whitespace varies around every colon and comma.
