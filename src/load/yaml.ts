@@ -1,4 +1,4 @@
-import type { Alias, Document, LineCounter, Node as YamlNode, Pair } from 'yaml';
+import type { Alias, Document, LineCounter, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { yamlLibrary, type YamlLibrary } from './yaml-library.js';
 import { SHORT_FORM_TAGS, setKey, splitGetAtt } from './intrinsics.js';
 import { readYamlFast, tagStart } from './yaml-fast.js';
@@ -227,6 +227,25 @@ class YamlSourceMap implements SourceMap {
     return walk.depth === path.length && walk.keyNode ? this.rangeOf(walk.keyNode) : undefined;
   }
 
+  /** Key → pair, made on first use for the mappings too large to search in order (`Resources`). */
+  private readonly indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+  /** The first pair of `map` whose key is the scalar `key`. */
+  private pairOf(map: YAMLMap, key: string): Pair | undefined {
+    if (map.items.length <= 16) return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+    let index = this.indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const p of map.items) {
+        if (!isScalar(p.key)) continue;
+        const k = String(p.key.value);
+        if (!index.has(k)) index.set(k, p);
+      }
+      this.indexes.set(map, index);
+    }
+    return index.get(key);
+  }
+
   /** Follows `path` as far as it exists. A short-form tag stands for the map {Fn::X: ...}, so its function name is a step that stays on the node. */
   private walk(path: Path): { node: YamlNode | null; keyNode?: YamlNode; last: YamlNode | null; depth: number } {
     let node = this.deref(this.doc.contents as YamlNode | null);
@@ -242,7 +261,7 @@ class YamlSourceMap implements SourceMap {
         tagConsumed = true;
         keyNode = undefined;
       } else if (isMap(node) && typeof seg === 'string') {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === seg);
+        const pair = this.pairOf(node, seg);
         if (!pair) break;
         keyNode = pair.key as YamlNode;
         node = this.deref(pair.value as YamlNode | null);
