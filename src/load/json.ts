@@ -22,9 +22,7 @@ export function parseJsonTemplate(file: string, text: string): { body: unknown; 
   // in the text and in the parsed value: only when they differ (a key was collapsed) or the value is
   // too deep does the strict parser run, to say where (and it alone decides).
   colonStarts = 0;
-  let keys = 0;
-  if (typeof value === 'string') colonStarts = startsWithColon(value) ? 1 : 0;
-  else if (typeof value === 'object' && value !== null) keys = countKeys(value, 0);
+  const keys = countKeys(value, 0);
   // A \u escape can spell a colon or a space the text scan would not see: then every string is skipped exactly.
   const same = keys !== TOO_DEEP && (body.includes('\\u') ? countKeysInText(body) === keys : keyColonsInText(body) === keys + colonStarts);
   if (!same) new JsonChecker(file, text).check();
@@ -65,39 +63,29 @@ function startsWithColon(s: string): boolean {
 /** countKeys past the nesting limit: a count no text can match. */
 const TOO_DEEP = -1;
 
-/**
- * Own keys of every object in a parsed container (and colonStarts); TOO_DEEP past MAX_DEPTH
- * levels. Strings are checked where they stand, without a call: most values are strings.
- */
-function countKeys(value: object, depth: number): number {
+/** Own keys of every object in a parsed value (and colonStarts); TOO_DEEP past MAX_DEPTH levels. */
+function countKeys(value: unknown, depth: number): number {
   if (depth > MAX_DEPTH) return TOO_DEEP; // where the strict parser stops too
+  if (typeof value === 'string') {
+    if (startsWithColon(value)) colonStarts++;
+    return 0;
+  }
+  if (value === null || typeof value !== 'object') return 0;
   let n = 0;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      if (depth === MAX_DEPTH) return TOO_DEEP; // a value of any kind one level deeper
-      const c: unknown = value[i];
-      if (typeof c === 'string') {
-        if (startsWithColon(c)) colonStarts++;
-      } else if (typeof c === 'object' && c !== null) {
-        const k = countKeys(c, depth + 1);
-        if (k === TOO_DEEP) return TOO_DEEP;
-        n += k;
-      }
+      const c = countKeys(value[i], depth + 1);
+      if (c === TOO_DEEP) return TOO_DEEP;
+      n += c;
     }
     return n;
   }
   for (const key in value) {
-    if (depth === MAX_DEPTH) return TOO_DEEP;
     n++;
     if (startsWithColon(key)) colonStarts++;
-    const c = (value as Record<string, unknown>)[key];
-    if (typeof c === 'string') {
-      if (startsWithColon(c)) colonStarts++;
-    } else if (typeof c === 'object' && c !== null) {
-      const k = countKeys(c, depth + 1);
-      if (k === TOO_DEEP) return TOO_DEEP;
-      n += k;
-    }
+    const c = countKeys((value as Record<string, unknown>)[key], depth + 1);
+    if (c === TOO_DEEP) return TOO_DEEP;
+    n += c;
   }
   return n;
 }
