@@ -63,10 +63,9 @@ const CHILD_FIELDS = 3; // key start, key end (-1 in a sequence), node
 /**
  * The positions of every node read, in flat integer columns. An object, a Map and an entry object
  * per node made the source map about two thirds of what a YAML lint keeps (11 MB of 16 MB for
- * 5,000 resources); all of it survived each young-generation collection during the read and was
- * copied, which made reading large templates superlinear. Here a node is a number, and the
- * children of a collection are contiguous: a collection's children are written when it closes,
- * from a stack where they wait while it is read.
+ * 5,000 resources), and every young-generation collection during the read copied all of it. Here
+ * a node is a number, and the children of a collection are contiguous: a collection's children
+ * are written when it closes, from a stack where they wait while it is read.
  */
 class NodeTable {
   nodes: Int32Array = new Int32Array(NODE_FIELDS * 1024);
