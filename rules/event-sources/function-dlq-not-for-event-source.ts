@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { FUNCTION_TYPES, type EdgeKind, type EventSourceLink, type ResourceNode } from '../../src/graph/index.js';
+import { append } from '../../src/multimap.js';
 
 /** Edges that invoke a function asynchronously, where a DLQ does apply. */
 const ASYNC_EDGES: readonly EdgeKind[] = ['notification', 'subscription', 'rule-target'];
@@ -17,22 +18,13 @@ export default defineRule({
   check({ graph, report }) {
     // Indexed once: a template with thousands of functions must not compare each with every link.
     const linksOf = new Map<ResourceNode, EventSourceLink[]>();
-    for (const l of graph.eventSources) {
-      if (!l.fn) continue;
-      const list = linksOf.get(l.fn);
-      if (list) list.push(l);
-      else linksOf.set(l.fn, [l]);
-    }
+    for (const l of graph.eventSources) if (l.fn) append(linksOf, l.fn, l);
     const behindApi = new Set(graph.apiIntegrations.map((i) => i.fn));
     const permitted = new Set(graph.ofType('AWS::Lambda::Permission').flatMap((p) => graph.referencesIn(p.properties.get('FunctionName'), p.pathOf('FunctionName')).map((r) => r.node)));
     const configsOf = new Map<ResourceNode, ResourceNode[]>();
     for (const cfg of graph.ofType('AWS::Lambda::EventInvokeConfig')) {
       if (!cfg.has('DestinationConfig')) continue;
-      for (const fn of new Set(graph.referencesIn(cfg.properties.get('FunctionName'), cfg.pathOf('FunctionName')).map((r) => r.node))) {
-        const list = configsOf.get(fn);
-        if (list) list.push(cfg);
-        else configsOf.set(fn, [cfg]);
-      }
+      for (const fn of new Set(graph.referencesIn(cfg.properties.get('FunctionName'), cfg.pathOf('FunctionName')).map((r) => r.node))) append(configsOf, fn, cfg);
     }
     for (const fn of graph.ofType(...FUNCTION_TYPES)) {
       const links = linksOf.get(fn) ?? [];

@@ -3,6 +3,7 @@ import { classifyArn, classifyResource, FUNCTION_TYPES } from './event-sources.j
 import { type ApiIntegration, type Edge, type EdgeKind, type EventSourceKind, type EventSourceLink, PropertyView, type Reference, type ResourceGraph, ResourceNode } from './model.js';
 import { asObject, intrinsic, intrinsicName, Resolver } from './resolve.js';
 import { own } from '../own.js';
+import { append } from '../multimap.js';
 
 /** The Globals section SAM merges into each of its resource types. */
 const SAM_GLOBALS: Record<string, string> = {
@@ -100,11 +101,7 @@ class Graph implements ResourceGraph {
   ) {
     this.resources = [...byId.values()];
     this.declared = this.resources.length;
-    for (const node of this.resources) {
-      const list = this.byType.get(node.type);
-      if (list) list.push(node);
-      else this.byType.set(node.type, [node]);
-    }
+    for (const node of this.resources) append(this.byType, node.type, node);
   }
 
   resource(id: string): ResourceNode | undefined {
@@ -471,9 +468,7 @@ class Graph implements ResourceGraph {
       const rule = new ResourceNode(this.resolver, id, type, [...eventsPath, name], { Type: type, Properties: asObject(event.Properties) });
       this.byId.set(id, rule);
       this.resources.push(rule);
-      const list = this.byType.get(type);
-      if (list) list.push(rule);
-      else this.byType.set(type, [rule]);
+      append(this.byType, type, rule);
       this.add({ kind: 'rule-target', from: rule, to: owner, path: [...eventsPath, name] });
     }
   }
@@ -612,9 +607,3 @@ const REFERENCE_KINDS: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['ref', 'getatt
 const PATH_BUFFER: PathSegment[] = [];
 /** Parsing refuses nesting past 512 levels; a value built otherwise (a RedrivePolicy string parsed here) is walked no deeper than this. */
 const MAX_WALK_DEPTH = 1_000;
-
-function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}

@@ -2,6 +2,7 @@ import { childPath, joinPath, type Path } from '../load/types.js';
 import type { ResourceGraph, ResourceNode } from './model.js';
 import { asObject } from './resolve.js';
 import { own } from '../own.js';
+import { append } from '../multimap.js';
 
 /** One Allow statement that applies to a function's execution role, with the resource nodes it names. */
 export interface Grant {
@@ -54,11 +55,7 @@ function attachedPolicies(graph: ResourceGraph): Map<ResourceNode, ResourceNode[
   if (!byRole) {
     byRole = new Map();
     for (const policy of graph.ofType('AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy')) {
-      for (const role of references(graph, policy.properties.get('Roles'), policy.pathOf('Roles'))) {
-        const list = byRole.get(role);
-        if (list) list.push(policy);
-        else byRole.set(role, [policy]);
-      }
+      for (const role of references(graph, policy.properties.get('Roles'), policy.pathOf('Roles'))) append(byRole, role, policy);
     }
     ATTACHED.set(graph, byRole);
   }

@@ -179,12 +179,10 @@ class LazyJsonSourceMap implements SourceMap {
       const key = raw.includes('\\') ? (JSON.parse(t.slice(i, keyEnd)) as string) : raw;
       const entry = { keyStart: i, keyEnd, valueStart: this.ws(this.ws(keyEnd) + 1) };
       if (!seen.entries.has(key)) seen.entries.set(key, entry);
-      if (key === name) {
-        // The value found is not skipped yet: a path usually goes on into it ("Resources"), and skipping it would cost a scan of all of it.
-        seen.pending = entry.valueStart;
-        return entry;
-      }
+      // Its value is skipped only when reading goes on: a path usually goes into the value found
+      // ("Resources"), and skipping it first would cost a scan of all of it.
       seen.pending = entry.valueStart;
+      if (key === name) return entry;
       i = this.resume(seen);
     }
     seen.done = true;

@@ -24,6 +24,16 @@ export class LineIndex {
     return { line: lo + 1, column: offset - this.starts[lo] + 1 };
   }
 
+  /** Line `n` (1-based) without its line break (nor a CR before it); undefined past the end. */
+  line(n: number): string | undefined {
+    // Each scan past the last newline found records one more line start.
+    while (this.starts.length <= n && this.scanned <= this.text.length) this.scanTo(this.scanned + 1);
+    if (n < 1 || n > this.starts.length) return undefined;
+    const end = n < this.starts.length ? this.starts[n] - 1 : this.text.length;
+    const line = this.text.slice(this.starts[n - 1], end);
+    return line.endsWith('\r') ? line.slice(0, -1) : line;
+  }
+
   /** The range between two offsets. */
   range(start: number, end: number): Range {
     return { start: this.position(start), end: this.position(end) };

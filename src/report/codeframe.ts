@@ -1,3 +1,4 @@
+import { LineIndex } from '../load/lines.js';
 import type { Range } from '../load/types.js';
 
 /** Lines longer than this (minified JSON) are shown as a window around the finding. */
@@ -32,20 +33,12 @@ function clip(line: string, at: number): { text: string; from: number; marker: n
   return { text: `${from > 0 ? '…' : ''}${line.slice(from, from + MAX_SHOWN)}${from + MAX_SHOWN < line.length ? '…' : ''}`, from, marker };
 }
 
-// The line starts of the last text framed: a reporter frames many findings of one file in a row,
-// and splitting a large template into lines once per finding made that quadratic.
-let indexed: { text: string; starts: number[] } | undefined;
+// The lines of the last text framed: a reporter frames many findings of one file in a row, and
+// splitting a large template into lines once per finding made that quadratic.
+let indexed: { text: string; lines: LineIndex } | undefined;
 
 /** Line `n` (1-based) of `text`, without its line break; undefined past the end. */
 function lineOf(text: string, n: number): string | undefined {
-  if (indexed?.text !== text) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    indexed = { text, starts };
-  }
-  const { starts } = indexed;
-  if (n < 1 || n > starts.length) return undefined;
-  const end = n < starts.length ? starts[n] - 1 : text.length;
-  const line = text.slice(starts[n - 1], end);
-  return line.endsWith('\r') ? line.slice(0, -1) : line;
+  if (indexed?.text !== text) indexed = { text, lines: new LineIndex(text) };
+  return indexed.lines.line(n);
 }

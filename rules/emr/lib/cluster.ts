@@ -2,6 +2,7 @@
 // or as separate resources), configurations, steps and applications.
 import type { Path } from '../../../src/load/types.js';
 import type { Known, ResourceGraph, ResourceNode } from '../../../src/graph/index.js';
+import { append } from '../../../src/multimap.js';
 
 export type NodeRole = 'MASTER' | 'CORE' | 'TASK';
 
@@ -113,11 +114,7 @@ function attachedTo(graph: ResourceGraph, type: string, key: string): Map<Resour
   if (!index) {
     index = new Map();
     for (const node of graph.ofType(type)) {
-      for (const target of new Set(graph.referencesIn(node.properties.get(key), node.pathOf(key)).map((r) => r.node))) {
-        const list = index.get(target);
-        if (list) list.push(node);
-        else index.set(target, [node]);
-      }
+      for (const target of new Set(graph.referencesIn(node.properties.get(key), node.pathOf(key)).map((r) => r.node))) append(index, target, node);
     }
     byType.set(`${type}.${key}`, index);
   }

@@ -1,5 +1,6 @@
 // Shared reading of Glue jobs for the rules in this folder.
 import type { ResourceGraph, ResourceNode } from '../../../src/graph/index.js';
+import { append } from '../../../src/multimap.js';
 
 /** A job's Command.Name values (glueetl, gluestreaming, pythonshell, glueray); glueetl when absent. */
 export function commandNames(job: ResourceNode): string[] {
@@ -27,11 +28,7 @@ function jobsByName(graph: ResourceGraph): Map<string, ResourceNode[]> {
   if (!index) {
     index = new Map();
     for (const job of graph.ofType('AWS::Glue::Job')) {
-      for (const name of new Set(job.strings('Name').map((n) => n.value))) {
-        const list = index.get(name);
-        if (list) list.push(job);
-        else index.set(name, [job]);
-      }
+      for (const name of new Set(job.strings('Name').map((n) => n.value))) append(index, name, job);
     }
     JOBS_BY_NAME.set(graph, index);
   }
