@@ -9,10 +9,11 @@ import type { Path, Range, SourceMap } from './types.js';
  * template: 67 ms against 557 ms), which builds a node, tokens and source ranges for everything.
  *
  * Anything else (anchors and aliases, merge keys, complex keys, directives, several documents,
- * tabs, CRLF, unusual escapes, any syntax error) makes it give up, and the caller parses the text
- * with the `yaml` library instead, which also produces every error message. So this reader never
- * decides what a template means on its own: `tests/yaml-fast.test.ts` checks that, for every
- * corpus file it accepts, the values and every position are those of the library path.
+ * tabs, CRLF, unusual escapes, indentation the library refuses, any syntax error) makes it give up,
+ * and the caller parses the text with the `yaml` library instead, which also produces every error
+ * message. So this reader never decides what a template means on its own: `tests/yaml-fast.test.ts`
+ * checks that, for every corpus file it accepts, the values and every position are those of the
+ * library path.
  */
 export function readYamlFast(text: string): { body: unknown; source: SourceMap } | undefined {
   // Tabs and carriage returns change indentation and folding rules: left to the library.
@@ -392,12 +393,13 @@ class Reader {
       const node = this.blockSeq(col);
       return tag ? this.tagged(node, tag) : node;
     }
-    if (tag) giveUp(); // a tag on an empty node
     this.pos = save;
     const commented = this.t.charCodeAt(save) === HASH;
     const lineEnd = this.restOfLine();
     if (this.trailingComments(parent, lineEnd) !== lineEnd) giveUp(); // where the library ends such a node is not worth copying
-    return { value: null, start: save, end: save, after: commented ? lineEnd : save };
+    // Empty, it is null; tagged (`- !GetAZs` on its own), the tag's empty string, as the library reads it.
+    const node: Node = { value: tag ? '' : null, start: save, end: save, after: commented ? lineEnd : save };
+    return tag ? this.tagged(node, tag) : node;
   }
 
   /** A node that starts on this line: tag, block scalar, flow collection, quoted or plain scalar. */
@@ -456,7 +458,7 @@ class Reader {
     const start = this.pos;
     if (c === 0x5b || c === 0x7b) return this.flow(parent);
     if (c === 0x22 || c === 0x27) {
-      const value = this.quoted();
+      const value = this.quoted(parent);
       return { value, start, end: this.pos, after: 0 };
     }
     if (!this.canStartPlain(start, false)) giveUp();
@@ -586,8 +588,17 @@ class Reader {
       if (nl === -1) giveUp(); // no final line break: chomping differs; rare enough to leave to the library
       let j = p;
       while (t.charCodeAt(j) === SPACE) j++;
+      if (j === nl && indent !== -1 && j - p > indent) {
+        // Spaces past the indentation on a blank line are content in a literal scalar (they make a
+        // folded one's line "more indented", which folds otherwise: left to the library).
+        if (folded) giveUp();
+        lines.push(t.slice(p + indent, nl));
+        trailingBlank = 0;
+        p = nl + 1;
+        contentEnd = p;
+        continue;
+      }
       if (j === nl) {
-        if (indent !== -1 && j - p > indent) giveUp(); // spaces past the indentation on a blank line
         if (indent === -1 && j - p > parent + 1) giveUp();
         lines.push('');
         trailingBlank++;
@@ -631,31 +642,53 @@ class Reader {
     return { value: body, start, end, after: end };
   }
 
-  /** A single-line quoted scalar; `pos` moves past its closing quote. */
-  private quoted(): string {
+  /**
+   * A quoted scalar; `pos` moves past its closing quote. A key stays on one line; a value (`parent`
+   * given) may go on over lines indented past `parent`, folded as the library folds them (PyYAML
+   * and cfn-flip wrap long strings so).
+   */
+  private quoted(parent?: number): string {
     const t = this.t;
     const start = this.pos;
-    if (t.charCodeAt(start) === 0x27) {
-      const end = this.singleQuotedEnd(start);
-      if (end === -1) giveUp();
-      this.pos = end;
-      const raw = t.slice(start + 1, end - 1);
-      return raw.includes("''") ? raw.replaceAll("''", "'") : raw;
-    }
-    const end = this.doubleQuotedEnd(start);
+    const single = t.charCodeAt(start) === 0x27;
+    const lines = parent !== undefined;
+    const end = single ? this.singleQuotedEnd(start, lines) : this.doubleQuotedEnd(start, lines);
     if (end === -1) giveUp();
     this.pos = end;
     const raw = t.slice(start + 1, end - 1);
-    return raw.includes('\\') ? unescapeDouble(raw) : raw;
+    const multiline = lines && raw.includes('\n');
+    if (multiline) this.checkContinuationLines(start, end, parent);
+    if (single) {
+      const folded = multiline ? foldQuotedLines(raw) : raw;
+      return folded.includes("''") ? folded.replaceAll("''", "'") : folded;
+    }
+    return multiline || raw.includes('\\') ? doubleQuotedValue(raw) : raw;
   }
 
-  /** The offset past the closing quote of the single-quoted scalar at `i`, or -1 when it spans lines. */
-  private singleQuotedEnd(i: number): number {
+  /**
+   * Every line a quoted scalar goes on to must be blank or indented past `parent`, and (at the top
+   * level, `parent` -1) not a document marker: the library refuses the others (or reads them relaxed).
+   */
+  private checkContinuationLines(start: number, end: number, parent: number): void {
+    const t = this.t;
+    for (let nl = t.indexOf('\n', start); nl !== -1 && nl < end; nl = t.indexOf('\n', nl + 1)) {
+      let j = nl + 1;
+      if ((t.startsWith('---', j) || t.startsWith('...', j)) && this.endsToken(j + 3)) giveUp();
+      while (t.charCodeAt(j) === SPACE) j++;
+      if (t.charCodeAt(j) !== NL && j - (nl + 1) <= parent) giveUp();
+    }
+  }
+
+  /** The offset past the closing quote of the single-quoted scalar at `i`, or -1 (not closed, or closed on a later line without `lines`). */
+  private singleQuotedEnd(i: number, lines = false): number {
     const t = this.t;
     for (let j = i + 1; ; ) {
       const q = t.indexOf("'", j);
-      const nl = t.indexOf('\n', j);
-      if (q === -1 || (nl !== -1 && nl < q)) return -1;
+      if (q === -1) return -1;
+      if (!lines) {
+        const nl = t.indexOf('\n', j);
+        if (nl !== -1 && nl < q) return -1;
+      }
       if (t.charCodeAt(q + 1) === 0x27) {
         j = q + 2;
         continue;
@@ -664,12 +697,15 @@ class Reader {
     }
   }
 
-  private doubleQuotedEnd(i: number): number {
+  private doubleQuotedEnd(i: number, lines = false): number {
     const t = this.t;
     for (let j = i + 1; ; ) {
       const q = t.indexOf('"', j);
-      const nl = t.indexOf('\n', j);
-      if (q === -1 || (nl !== -1 && nl < q)) return -1;
+      if (q === -1) return -1;
+      if (!lines) {
+        const nl = t.indexOf('\n', j);
+        if (nl !== -1 && nl < q) return -1;
+      }
       let k = q - 1;
       while (t.charCodeAt(k) === 0x5c) k--;
       if ((q - 1 - k) % 2 === 0) return q + 1;
@@ -752,7 +788,7 @@ class Reader {
     const c = t.charCodeAt(start);
     if (c === 0x5b || c === 0x7b) return this.flow(parent);
     if (c === 0x22 || c === 0x27) {
-      const value = this.quoted();
+      const value = this.quoted(parent);
       return { value, start, end: this.pos, after: 0 };
     }
     if (!this.canStartPlain(start, true)) giveUp();
@@ -825,28 +861,72 @@ const ESCAPES: Record<string, string> = {
   N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
 };
 
-function unescapeDouble(raw: string): string {
+/**
+ * A double-quoted scalar's content, as the library reads it: escapes, and over several lines the
+ * folding of flow scalars (a line break is a space, n blank lines are n line breaks, spaces around
+ * a break are dropped, an escaped break joins the lines). A bad escape gives up: the library reports it.
+ */
+function doubleQuotedValue(raw: string): string {
   let out = '';
   for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (c !== '\\') {
-      out += c;
-      continue;
+    const c = raw.charCodeAt(i);
+    if (c === NL) {
+      let breaks = 0;
+      for (let d = raw.charCodeAt(i + 1); d === SPACE || d === NL; d = raw.charCodeAt(++i + 1)) if (d === NL) breaks++;
+      out += breaks === 0 ? ' ' : '\n'.repeat(breaks);
+    } else if (c === SPACE) {
+      const from = i;
+      while (raw.charCodeAt(i + 1) === SPACE) i++;
+      if (raw.charCodeAt(i + 1) !== NL) out += raw.slice(from, i + 1);
+    } else if (c !== 0x5c) {
+      out += raw[i];
+    } else {
+      const e = raw[++i];
+      if (e === '\n') {
+        while (raw.charCodeAt(i + 1) === SPACE) i++;
+      } else if (Object.hasOwn(ESCAPES, e)) {
+        out += ESCAPES[e];
+      } else {
+        const width = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+        const hex = raw.slice(i + 1, i + 1 + width);
+        if (width === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== width) giveUp();
+        const code = parseInt(hex, 16);
+        if (code > 0x10ffff) giveUp();
+        out += String.fromCodePoint(code);
+        i += width;
+      }
     }
-    const e = raw[++i];
-    if (Object.hasOwn(ESCAPES, e)) {
-      out += ESCAPES[e];
-      continue;
-    }
-    const width = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
-    const hex = raw.slice(i + 1, i + 1 + width);
-    if (width === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== width) giveUp();
-    const code = parseInt(hex, 16);
-    if (code > 0x10ffff) giveUp();
-    out += String.fromCodePoint(code);
-    i += width;
   }
   return out;
+}
+
+/**
+ * A single-quoted scalar's lines folded as the library folds them: the first line loses its
+ * trailing spaces, the inner lines both ends, the last its leading spaces; a line break between
+ * two lines is a space, and n blank lines are n line breaks.
+ */
+function foldQuotedLines(raw: string): string {
+  const lines = raw.split('\n');
+  let out = trimSpaces(lines[0], false, true);
+  let sep = ' ';
+  for (let k = 1; k < lines.length - 1; k++) {
+    const line = trimSpaces(lines[k], true, true);
+    if (line !== '') {
+      out += sep + line;
+      sep = ' ';
+    } else if (sep === '\n') out += sep;
+    else sep = '\n';
+  }
+  return out + sep + trimSpaces(lines[lines.length - 1], true, false);
+}
+
+/** `s` without its leading and/or trailing spaces (only U+0020: String.trim also drops other white space). */
+function trimSpaces(s: string, leading: boolean, trailing: boolean): string {
+  let from = 0;
+  let to = s.length;
+  if (leading) while (s.charCodeAt(from) === SPACE) from++;
+  if (trailing) while (to > from && s.charCodeAt(to - 1) === SPACE) to--;
+  return s.slice(from, to);
 }
 
 /** A plain scalar's value in the YAML 1.2 core schema, as the `yaml` library resolves it. */
