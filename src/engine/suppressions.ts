@@ -67,6 +67,9 @@ function meta(e: Entry, rule: string, severity: Finding['severity'], message: st
 
 /** `Metadata: { archlint: { ignore: [ { rule, reason } ] } }` on the template (whole file) or on a resource. */
 function metadataEntries(t: Template): Entry[] {
+  // Most templates have none: the native text search spares a walk over every resource. A key
+  // spelled with escapes (`"\u0061rchlint"`) is not in the text as written: such templates are walked.
+  if (!t.text.includes('archlint') && !/\\[xuU]/.test(t.text)) return [];
   const out: Entry[] = [];
   const scopes: Array<{ base: Path; metadata: unknown; covers: (f: Finding) => boolean }> = [
     { base: ['Metadata'], metadata: t.body.Metadata, covers: (f) => f.file === t.file },
