@@ -71,6 +71,8 @@ const ACCEPTED: Record<string, string> = {
   'JSON written as YAML': '{\n  "Resources": {\n    "Q": {"Type": "AWS::SQS::Queue", "Properties": {"DelaySeconds": 5}}\n  }\n}\n',
   'URLs, ARNs and colons in plain scalars': 'A: arn:aws:s3:::bucket/*\nB: http://example.com:8080/x\nC: a:b\n',
   '__proto__ as a key': '__proto__:\n  polluted: true\n',
+  // What the library refuses and the loader retries relaxed (yaml-relax.ts), as cfn-flip and PyYAML write it.
+  'lines at their key\'s indentation, read relaxed': 'A: "one\ntwo"\nB:\n  - Statement: [{\n    "Effect": "Allow"\n  }]\n  - !Sub \'{\n    "a": 1\n  }\'\nC: 1\n',
 };
 
 const DECLINED: Record<string, string> = {
@@ -85,7 +87,7 @@ const DECLINED: Record<string, string> = {
   'CRLF line ends': 'A: 1\r\nB: 2\r\n',
   'a complex key': '? a\n: b\n',
   'a nested compact mapping': 'A: b: c\n',
-  'a quoted scalar going on at its key\'s indentation': 'A: "one\ntwo"\n',
+  'a comment inside a flow collection at its key\'s indentation': 'A: [a,\n# c\n  b]\n',
   'a multi-line quoted key': '"a\n b": 1\n',
   'a multi-line quoted key in a flow mapping': 'A: {"one\n  two": 1}\n',
   'an indentation indicator': 'A: |2\n   x\n',
@@ -108,6 +110,29 @@ describe('the fast YAML reader', () => {
       expect(readYamlFast(text)).toBeUndefined();
     });
   }
+
+  it('agrees with the library on lines at and left of their parent\'s indentation', () => {
+    // The reader retries relaxed only where the library refuses the text as written; where the
+    // library takes it (a closing bracket at the parent's indentation) the reader must too, or decline.
+    const openers: Record<string, [string, string]> = {
+      double: ['"a', 'b"'], single: ["'a", "b'"], 'flow sequence': ['[a,', 'b]'], 'flow mapping': ['{a: 1,', 'b: 2}'],
+      'closing bracket': ['[a, b', ']'], 'closing brace': ['{a: 1', '}'], comment: ['[a,', '# c\n        b]'], 'leading comma': ['[a', ', b]'],
+    };
+    const contexts: Record<string, string> = { map: 'K:\n  A: ', seq: 'K:\n  - ', 'seq at its key': 'K:\n- ', 'map in seq': 'K:\n  - P: 1\n    A: ', 'second item': 'K:\n  - X\n  - ' };
+    const differences: string[] = [];
+    for (const [context, head] of Object.entries(contexts)) {
+      for (const [name, [open, rest]] of Object.entries(openers)) {
+        for (let indent = 0; indent <= 7; indent++) {
+          // The block scalar first is what a needless relaxed reading would change: yaml-relax.ts
+          // takes its `{` for a flow mapping and indents the line after it.
+          const text = `S: |-\n  {\n  }\n${head}${open}\n${' '.repeat(indent)}${rest}\nZ: 1\n`;
+          const result = compare(text);
+          if (result.difference) differences.push(`${context}, ${name}, indent ${indent}: ${result.difference}`);
+        }
+      }
+    }
+    expect(differences).toEqual([]);
+  });
 
   it('agrees with the library on random documents and on random damage to them', () => {
     const scalar = fc.oneof(

@@ -1,6 +1,7 @@
 import { SHORT_FORM_TAGS, setKey, splitGetAtt } from './intrinsics.js';
 import { LineIndex } from './lines.js';
-import type { Path, Range, SourceMap } from './types.js';
+import type { Path, Position, Range, SourceMap } from './types.js';
+import { relaxIndentation } from './yaml-relax.js';
 
 /**
  * A direct reader for the YAML that templates are written in: block mappings and sequences, plain,
@@ -18,13 +19,25 @@ import type { Path, Range, SourceMap } from './types.js';
 export function readYamlFast(text: string): { body: unknown; source: SourceMap } | undefined {
   // Tabs and carriage returns change indentation and folding rules: left to the library.
   if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) return undefined;
+  const read = readOrSayWhy(text);
+  if (read !== UNDER_INDENTED) return read;
+  // A line inside a flow collection or a quoted scalar not indented past its key: the library
+  // refuses the text, and the loader retries it on a copy where such lines are indented (see
+  // yaml-relax.ts). So does this reader, with the positions mapped back the same way.
+  const relaxed = relaxIndentation(text);
+  const again = relaxed && readOrSayWhy(relaxed.text, relaxed.pads);
+  return again === UNDER_INDENTED ? undefined : again;
+}
+
+function readOrSayWhy(text: string, pads?: ReadonlyMap<number, number>): { body: unknown; source: SourceMap } | typeof UNDER_INDENTED | undefined {
   try {
     const reader = new Reader(text);
     const root = reader.document();
     const rootId = reader.table.add(root);
-    return { body: root.value, source: new FastYamlSourceMap(reader.table.done(), rootId, text) };
+    return { body: root.value, source: new FastYamlSourceMap(reader.table.done(), rootId, text, pads) };
   } catch (err) {
     if (err === GIVE_UP) return undefined;
+    if (err === UNDER_INDENTED) return UNDER_INDENTED;
     throw err;
   }
 }
@@ -136,10 +149,16 @@ function grow(a: Int32Array): Int32Array {
 }
 
 const GIVE_UP = { giveUp: true };
+/** Given up at a line of a flow collection or quoted scalar not indented past its parent, where the library fails too. */
+const UNDER_INDENTED: unique symbol = Symbol('under-indented');
 /** Deeper than this, the reader's recursion is left to the library path, which refuses such templates. */
 const MAX_DEPTH = 512;
 function giveUp(): never {
   throw GIVE_UP;
+}
+
+function underIndented(): never {
+  throw UNDER_INDENTED;
 }
 
 const SPACE = 0x20;
@@ -675,7 +694,7 @@ class Reader {
       let j = nl + 1;
       if ((t.startsWith('---', j) || t.startsWith('...', j)) && this.endsToken(j + 3)) giveUp();
       while (t.charCodeAt(j) === SPACE) j++;
-      if (t.charCodeAt(j) !== NL && j - (nl + 1) <= parent) giveUp();
+      if (t.charCodeAt(j) !== NL && j - (nl + 1) <= parent) underIndented();
     }
   }
 
@@ -840,8 +859,13 @@ class Reader {
         let j = this.pos;
         while (t.charCodeAt(j) === SPACE) j++;
         const d = t.charCodeAt(j);
-        // Lines at or left of the parent's indentation: the library refuses them (or reads them relaxed).
-        if (j - this.pos <= parent && d !== NL && j < this.len) giveUp();
+        // Lines at or left of the parent's indentation: the library refuses them (and reads them
+        // relaxed), except a closing bracket right at the parent's indentation, and comments
+        // (which it takes, and where it ends such a node is not worth copying).
+        if (j - this.pos <= parent && d !== NL && j < this.len && !(j - this.pos === parent && (d === 0x5d || d === 0x7d))) {
+          if (d === HASH) giveUp();
+          underIndented();
+        }
         if (j - this.pos === 0 && (t.startsWith('---', j) || t.startsWith('...', j))) giveUp();
         this.pos = j;
       } else if (this.pos >= this.len) giveUp();
@@ -960,8 +984,17 @@ class FastYamlSourceMap implements SourceMap {
     private readonly table: NodeTable,
     private readonly root: number,
     private readonly text: string,
+    /** For a relaxed copy: spaces added at the start of a line, by line number; positions are given in the original text. */
+    private readonly pads?: ReadonlyMap<number, number>,
   ) {
     this.lines = new LineIndex(text);
+  }
+
+  private range(start: number, end: number): Range {
+    const range = this.lines.range(start, end);
+    if (!this.pads) return range;
+    const unpad = (p: Position): Position => ({ line: p.line, column: Math.max(1, p.column - (this.pads!.get(p.line) ?? 0)) });
+    return { start: unpad(range.start), end: unpad(range.end) };
   }
 
   locate(path: Path): { range: Range; exact: boolean } {
@@ -994,7 +1027,7 @@ class FastYamlSourceMap implements SourceMap {
       } else if (kind === MAP && typeof seg === 'string') {
         const child = this.childByKey(node, seg);
         if (child === -1) break;
-        keyRange = this.lines.range(children[child * CHILD_FIELDS], children[child * CHILD_FIELDS + 1]);
+        keyRange = this.range(children[child * CHILD_FIELDS], children[child * CHILD_FIELDS + 1]);
         node = children[child * CHILD_FIELDS + 2];
         tagConsumed = false;
       } else if (kind === SEQ && typeof seg === 'number' && seg < nodes[at + 5]) {
@@ -1033,7 +1066,7 @@ class FastYamlSourceMap implements SourceMap {
     const start = nodes[at];
     const end = nodes[at + 1];
     const tag = nodes[at + 2];
-    return this.lines.range(tag === -1 ? start : tagStart(this.text, TAG_NAMES[tag], start), Math.max(start, end));
+    return this.range(tag === -1 ? start : tagStart(this.text, TAG_NAMES[tag], start), Math.max(start, end));
   }
 }
 
