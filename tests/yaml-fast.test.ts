@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { readYamlFast } from '../src/load/yaml-fast.js';
 import { parseYamlWithLibrary } from '../src/load/yaml.js';
-import type { Path } from '../src/load/types.js';
+import type { InputError, Path } from '../src/load/types.js';
+
+const DUPLICATE = 'duplicate key: CloudFormation keeps one of them silently; remove the other';
 
 /** Every path in a value, and one absent path below each container (where findings on missing properties point). */
 function* pathsOf(value: unknown, path: Path = []): Generator<Path> {
@@ -33,8 +35,12 @@ function compare(text: string, maxPaths = 20_000): { accepted: boolean; differen
   try {
     lib = parseYamlWithLibrary('t.yaml', text);
   } catch (err) {
-    return { accepted: true, difference: `the library refuses it: ${(err as Error).message}` };
+    // A duplicate key: refused by both, with the same message at the same place.
+    const said = `${(err as Error).message} at ${JSON.stringify((err as InputError).position)}`;
+    if ('duplicateKey' in fast && said === `${DUPLICATE} at ${JSON.stringify(fast.duplicateKey)}`) return { accepted: true };
+    return { accepted: true, difference: `the library refuses it: ${said}` };
   }
+  if ('duplicateKey' in fast) return { accepted: true, difference: `a duplicate key at ${JSON.stringify(fast.duplicateKey)}, which the library reads` };
   if (!isDeepStrictEqual(fast.body, lib.body)) return { accepted: true, difference: `values differ: ${JSON.stringify(fast.body)} vs ${JSON.stringify(lib.body)}` };
   let n = 0;
   for (const path of pathsOf(lib.body)) {
@@ -75,10 +81,19 @@ const ACCEPTED: Record<string, string> = {
   'lines at their key\'s indentation, read relaxed': 'A: "one\ntwo"\nB:\n  - Statement: [{\n    "Effect": "Allow"\n  }]\n  - !Sub \'{\n    "a": 1\n  }\'\nC: 1\n',
 };
 
+/** Refused for a duplicate key, by both readers, at the first one in document order. */
+const DUPLICATES: Record<string, string> = {
+  'in a block mapping': 'A: 1\nA: 2\n',
+  'spelled differently': 'A:\n  1: x\n  "1": y\n',
+  'in a flow mapping, JSON-style': '{"Resources": {"Q": {"Type": "a", "Type": "b"}}}\n',
+  'deep before shallow': 'R:\n  F:\n    P: 1\n    P: 2\n  F: 3\nR: 4\n',
+  'in a text read relaxed': 'A: [{\n  "x": 1\n}]\nB:\n  C: 1\n  "C": 2\n',
+};
+
 const DECLINED: Record<string, string> = {
+  'a duplicate key before a syntax error': 'A: 1\nA: 2\nB: [\n',
   anchors: 'A: &x 1\nB: *x\n',
   'merge keys': 'A: &x {a: 1}\nB:\n  <<: *x\n',
-  'duplicate keys': 'A: 1\nA: 2\n',
   'two documents': 'A: 1\n---\nB: 2\n',
   'a directive': '%YAML 1.2\n---\nA: 1\n',
   'an unknown tag': 'A: !Rain::S3 x\n',
@@ -101,6 +116,13 @@ const DECLINED: Record<string, string> = {
 describe('the fast YAML reader', () => {
   for (const [name, text] of Object.entries(ACCEPTED)) {
     it(`reads ${name} exactly as the library does`, () => {
+      expect(compare(text)).toEqual({ accepted: true });
+    });
+  }
+
+  for (const [name, text] of Object.entries(DUPLICATES)) {
+    it(`refuses a duplicate key ${name} where the library does`, () => {
+      expect(readYamlFast(text)).toHaveProperty('duplicateKey');
       expect(compare(text)).toEqual({ accepted: true });
     });
   }
@@ -163,8 +185,14 @@ describe('the fast YAML reader', () => {
     const damage = fc.array(fc.tuple(fc.nat(), fc.constantFrom('', ' ', '\n', '#', ':', '-', '!Ref ', '"', "'", '|', '>', '[', ']', '{', '}', ',', '  ', '\n  ')), { maxLength: 3 });
     let accepted = 0;
     fc.assert(
-      fc.property(tree, options, damage, fc.boolean(), (value, opts, edits, replace) => {
+      fc.property(tree, options, damage, fc.boolean(), fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: fc.nat(), weight: 1 }), (value, opts, edits, replace, repeat) => {
         let text = stringify(value, { ...(opts as object), version: '1.2' });
+        // A line written twice: a duplicate key, most often.
+        if (repeat !== null) {
+          const lines = text.split('\n');
+          const n = repeat % lines.length;
+          text = [...lines.slice(0, n + 1), lines[n], ...lines.slice(n + 1)].join('\n');
+        }
         for (const [at, insert] of edits) {
           const i = at % (text.length + 1);
           text = text.slice(0, i) + insert + text.slice(replace ? i + 1 : i);

@@ -16,7 +16,7 @@ import { relaxIndentation } from './yaml-relax.js';
  * checks that, for every corpus file it accepts, the values and every position are those of the
  * library path.
  */
-export function readYamlFast(text: string): { body: unknown; source: SourceMap } | undefined {
+export function readYamlFast(text: string): FastRead | undefined {
   // Tabs and carriage returns change indentation and folding rules: left to the library.
   if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) return undefined;
   const read = readOrSayWhy(text);
@@ -29,10 +29,14 @@ export function readYamlFast(text: string): { body: unknown; source: SourceMap }
   return again === UNDER_INDENTED ? undefined : again;
 }
 
-function readOrSayWhy(text: string, pads?: ReadonlyMap<number, number>): { body: unknown; source: SourceMap } | typeof UNDER_INDENTED | undefined {
+/** A template read, or one refused for a duplicate key (where the library path refuses it too: at the first, in document order). */
+export type FastRead = { body: unknown; source: SourceMap } | { duplicateKey: Position };
+
+function readOrSayWhy(text: string, pads?: ReadonlyMap<number, number>): FastRead | typeof UNDER_INDENTED | undefined {
   try {
     const reader = new Reader(text);
     const root = reader.document();
+    if (reader.firstDuplicate !== -1) return { duplicateKey: unpad(new LineIndex(text).position(reader.firstDuplicate), pads) };
     const rootId = reader.table.add(root);
     return { body: root.value, source: new FastYamlSourceMap(reader.table.done(), rootId, text, pads) };
   } catch (err) {
@@ -179,6 +183,8 @@ class Reader {
   private runCol = -1;
   private runComment = -1;
   readonly table = new NodeTable();
+  /** Where the first duplicate key starts: the text is refused there, if it reads to its end. */
+  firstDuplicate = -1;
 
   constructor(private readonly t: string) {
     this.len = t.length;
@@ -204,6 +210,14 @@ class Reader {
   }
 
   /** Is `i` the end of a token: space, newline or end of text. */
+  /**
+   * A key written twice in one mapping. The library path refuses the template at the first one, in
+   * document order, once the rest of it has parsed: reading goes on, and readYamlFast says where.
+   */
+  private duplicateKey(keyStart: number): void {
+    if (this.firstDuplicate === -1) this.firstDuplicate = keyStart;
+  }
+
   private endsToken(i: number): boolean {
     const c = this.t.charCodeAt(i);
     return c === SPACE || c === NL || i >= this.len;
@@ -339,7 +353,8 @@ class Reader {
       while (t.charCodeAt(this.pos) === SPACE) this.pos++;
       if (t.charCodeAt(this.pos) !== COLON) giveUp();
       this.pos++;
-      if (key === '<<' || Object.hasOwn(obj, key)) giveUp(); // merge keys and duplicate keys: the library path handles (and reports) them
+      if (key === '<<') giveUp(); // merge keys: the library path expands them
+      if (Object.hasOwn(obj, key)) this.duplicateKey(keyStart);
       const value = this.valueAfterIndicator(col, true);
       setKey(obj, key, value.value);
       this.table.wait(key, keyStart, keyEnd, value);
@@ -775,7 +790,8 @@ class Reader {
       this.flowSpace(parent);
       const d = t.charCodeAt(this.pos);
       if (d === 0x2c || d === 0x7d) giveUp(); // an empty value
-      if (key === '<<' || Object.hasOwn(obj, key)) giveUp();
+      if (key === '<<') giveUp();
+      if (Object.hasOwn(obj, key)) this.duplicateKey(keyStart);
       const value = this.flowItem(parent);
       setKey(obj, key, value.value);
       this.table.wait(key, keyStart, keyEnd, value);
@@ -992,9 +1008,7 @@ class FastYamlSourceMap implements SourceMap {
 
   private range(start: number, end: number): Range {
     const range = this.lines.range(start, end);
-    if (!this.pads) return range;
-    const unpad = (p: Position): Position => ({ line: p.line, column: Math.max(1, p.column - (this.pads!.get(p.line) ?? 0)) });
-    return { start: unpad(range.start), end: unpad(range.end) };
+    return this.pads ? { start: unpad(range.start, this.pads), end: unpad(range.end, this.pads) } : range;
   }
 
   locate(path: Path): { range: Range; exact: boolean } {
@@ -1068,6 +1082,11 @@ class FastYamlSourceMap implements SourceMap {
     const tag = nodes[at + 2];
     return this.range(tag === -1 ? start : tagStart(this.text, TAG_NAMES[tag], start), Math.max(start, end));
   }
+}
+
+/** A position in a relaxed copy (see yaml-relax.ts) as a position in the text as written, as the library path maps it. */
+function unpad(p: Position, pads: ReadonlyMap<number, number> | undefined): Position {
+  return pads ? { line: p.line, column: Math.max(1, p.column - (pads.get(p.line) ?? 0)) } : p;
 }
 
 /** The start of a node's tag (ranges start after it; findings on `!Ref T` underline the tag too). */

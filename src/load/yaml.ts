@@ -27,9 +27,13 @@ type Locate = (offset: number) => Position;
 /** Parses a CloudFormation YAML template: YAML 1.2 core schema, short-form tags to long form, positions kept. */
 export function parseYamlTemplate(file: string, text: string): { body: unknown; source: SourceMap } {
   // Most templates use a plain subset of YAML that a direct reader handles at several times the
-  // speed; it declines anything else (and every error), which the yaml library then reads.
-  return readYamlFast(text) ?? parseYamlWithLibrary(file, text);
+  // speed; it declines anything else (and every error but a duplicate key), which the yaml library then reads.
+  const fast = readYamlFast(text);
+  if (fast && 'duplicateKey' in fast) throw new InputError(file, DUPLICATE_KEY, fast.duplicateKey);
+  return fast ?? parseYamlWithLibrary(file, text);
 }
+
+const DUPLICATE_KEY = 'duplicate key: CloudFormation keeps one of them silently; remove the other';
 
 /** The `yaml` library's reading of a template (exported for the tests that compare it with the fast reader). */
 export function parseYamlWithLibrary(file: string, text: string): { body: unknown; source: SourceMap } {
@@ -90,7 +94,7 @@ function locator(lc: LineCounter, pads?: Map<number, number>): Locate {
 
 function yamlError(file: string, err: { code: string; message: string; pos: [number, number] }, locate: Locate): InputError {
   let message = err.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
-  if (err.code === 'DUPLICATE_KEY') message = 'duplicate key: CloudFormation keeps one of them silently; remove the other';
+  if (err.code === 'DUPLICATE_KEY') message = DUPLICATE_KEY;
   else if (err.code === 'MULTIPLE_TAGS') message = 'a node can have only one tag: write the inner function in long form (e.g. !GetAZs {Ref: AWS::Region})';
   else if (/Maximum call stack size exceeded/.test(message)) message = `YAML syntax error: nesting deeper than ${MAX_DEPTH} levels`;
   else if (/multiple documents/.test(message)) {
@@ -128,7 +132,7 @@ class Converter {
         const key = this.keyOf(pair);
         if (seen.has(key)) {
           const at = (pair.key as YamlNode | null)?.range?.[0] ?? 0;
-          throw new InputError(this.file, 'duplicate key: CloudFormation keeps one of them silently; remove the other', this.locate(at));
+          throw new InputError(this.file, DUPLICATE_KEY, this.locate(at));
         }
         seen.add(key);
         const converted = this.convert(pair.value as YamlNode, depth + 1).value;
