@@ -1,6 +1,7 @@
 import { SHORT_FORM_TAGS, setKey, splitGetAtt } from './intrinsics.js';
 import { LineIndex } from './lines.js';
 import type { Path, Position, Range, SourceMap } from './types.js';
+import { DUPLICATE_KEY, unknownTag } from './yaml-messages.js';
 import { relaxIndentation } from './yaml-relax.js';
 
 /**
@@ -29,14 +30,18 @@ export function readYamlFast(text: string): FastRead | undefined {
   return again === UNDER_INDENTED ? undefined : again;
 }
 
-/** A template read, or one refused for a duplicate key (where the library path refuses it too: at the first, in document order). */
-export type FastRead = { body: unknown; source: SourceMap } | { duplicateKey: Position };
+/**
+ * A template read, or one refused (a duplicate key, an unknown tag such as rain's) with the message
+ * and position the library path gives: its converter stops at the first such place, in the order
+ * this reader meets them.
+ */
+export type FastRead = { body: unknown; source: SourceMap } | { refused: { message: string; position: Position } };
 
 function readOrSayWhy(text: string, pads?: ReadonlyMap<number, number>): FastRead | typeof UNDER_INDENTED | undefined {
   try {
     const reader = new Reader(text);
     const root = reader.document();
-    if (reader.firstDuplicate !== -1) return { duplicateKey: unpad(new LineIndex(text).position(reader.firstDuplicate), pads) };
+    if (reader.refusal) return { refused: { message: reader.refusal.message, position: unpad(new LineIndex(text).position(reader.refusal.at), pads) } };
     const rootId = reader.table.add(root);
     return { body: root.value, source: new FastYamlSourceMap(reader.table.done(), rootId, text, pads) };
   } catch (err) {
@@ -183,8 +188,10 @@ class Reader {
   private runCol = -1;
   private runComment = -1;
   readonly table = new NodeTable();
-  /** Where the first duplicate key starts: the text is refused there, if it reads to its end. */
-  firstDuplicate = -1;
+  /** The first duplicate key or unknown tag: the text is refused there, if it reads to its end. */
+  refusal?: { at: number; message: string };
+  /** Where the unknown tags being read start, innermost last (a tag is judged when its node is read). */
+  private readonly unknownTagStarts: number[] = [];
 
   constructor(private readonly t: string) {
     this.len = t.length;
@@ -211,11 +218,11 @@ class Reader {
 
   /** Is `i` the end of a token: space, newline or end of text. */
   /**
-   * A key written twice in one mapping. The library path refuses the template at the first one, in
-   * document order, once the rest of it has parsed: reading goes on, and readYamlFast says where.
+   * A key written twice in one mapping, or an unknown tag. The library path refuses the template
+   * at the first of them once the rest of it has parsed: reading goes on, and readYamlFast says where.
    */
-  private duplicateKey(keyStart: number): void {
-    if (this.firstDuplicate === -1) this.firstDuplicate = keyStart;
+  private refuse(at: number, message: string): void {
+    this.refusal ??= { at, message };
   }
 
   private endsToken(i: number): boolean {
@@ -239,12 +246,15 @@ class Reader {
 
   /**
    * A block collection's end, as the library gives it: its last item's end, or the next token when
-   * the blank and comment lines after it hold a comment indented at least as far as the collection.
+   * the blank and comment lines after it hold a comment indented at least as far as the collection,
+   * or any comment at all after an empty last item (the library's empty node sits after them).
    */
-  private closeCollection(node: Node, mark: number, lastAfter: number, col: number): Node {
+  private closeCollection(node: Node, mark: number, last: Node, col: number): Node {
     this.table.close(node, mark);
-    node.end = lastAfter;
-    node.after = this.runComment >= col ? this.pos : lastAfter;
+    const lastEmpty = last.start === last.end;
+    const commented = this.runComment >= (lastEmpty ? 0 : col);
+    node.end = commented && lastEmpty ? this.pos : last.after;
+    node.after = commented ? this.pos : last.after;
     this.depth--;
     return node;
   }
@@ -354,12 +364,12 @@ class Reader {
       if (t.charCodeAt(this.pos) !== COLON) giveUp();
       this.pos++;
       if (key === '<<') giveUp(); // merge keys: the library path expands them
-      if (Object.hasOwn(obj, key)) this.duplicateKey(keyStart);
+      if (Object.hasOwn(obj, key)) this.refuse(keyStart, DUPLICATE_KEY);
       const value = this.valueAfterIndicator(col, true);
       setKey(obj, key, value.value);
       this.table.wait(key, keyStart, keyEnd, value);
       const next = this.nextContentLine();
-      if (next === -1 || next < col) return this.closeCollection(node, mark, value.after, col);
+      if (next === -1 || next < col) return this.closeCollection(node, mark, value, col);
       if (next > col) giveUp();
       if (t.charCodeAt(this.pos) === DASH && this.endsToken(this.pos + 1)) giveUp();
       if (!this.isKeyLine()) giveUp();
@@ -389,10 +399,10 @@ class Reader {
       arr.push(item.value);
       this.table.wait(undefined, -1, -1, item);
       const next = this.nextContentLine();
-      if (next === -1 || next < col) return this.closeCollection(node, mark, item.after, col);
+      if (next === -1 || next < col) return this.closeCollection(node, mark, item, col);
       if (next > col) giveUp();
       // Not a `- `: the parent mapping's next key.
-      if (!(t.charCodeAt(this.pos) === DASH && this.endsToken(this.pos + 1))) return this.closeCollection(node, mark, item.after, col);
+      if (!(t.charCodeAt(this.pos) === DASH && this.endsToken(this.pos + 1))) return this.closeCollection(node, mark, item, col);
     }
   }
 
@@ -584,14 +594,22 @@ class Reader {
       i++;
     }
     const tag = t.slice(start, i);
-    if (!SHORT_FORM_TAGS.has(tag)) giveUp(); // `!!str`, unknown tags: the library decides (and reports)
     if (!this.endsToken(i)) giveUp();
+    if (!SHORT_FORM_TAGS.has(tag)) {
+      // `!!str` and other core tags, tag handles, odd characters: the library decides.
+      if (!/^![A-Za-z][\w:.-]*$/.test(tag)) giveUp();
+      this.unknownTagStarts.push(start);
+    }
     this.pos = i;
     return tag;
   }
 
   private tagged(node: Node, tag: string): Node {
-    const name = SHORT_FORM_TAGS.get(tag)!;
+    const name = SHORT_FORM_TAGS.get(tag);
+    if (name === undefined) {
+      this.refuse(this.unknownTagStarts.pop()!, unknownTag(tag));
+      return node;
+    }
     const value = node.value;
     node.tag = tag;
     node.value = name === 'Fn::GetAtt' && typeof value === 'string' ? { [name]: splitGetAtt(value) } : { [name]: value };
@@ -791,7 +809,7 @@ class Reader {
       const d = t.charCodeAt(this.pos);
       if (d === 0x2c || d === 0x7d) giveUp(); // an empty value
       if (key === '<<') giveUp();
-      if (Object.hasOwn(obj, key)) this.duplicateKey(keyStart);
+      if (Object.hasOwn(obj, key)) this.refuse(keyStart, DUPLICATE_KEY);
       const value = this.flowItem(parent);
       setKey(obj, key, value.value);
       this.table.wait(key, keyStart, keyEnd, value);

@@ -2,6 +2,7 @@ import type { Alias, Document, LineCounter, Node as YamlNode, Pair, YAMLMap } fr
 import { yamlLibrary, type YamlLibrary } from './yaml-library.js';
 import { SHORT_FORM_TAGS, setKey, splitGetAtt } from './intrinsics.js';
 import { readYamlFast, tagStart } from './yaml-fast.js';
+import { DUPLICATE_KEY, unknownTag } from './yaml-messages.js';
 import { relaxIndentation } from './yaml-relax.js';
 import { InputError, type Path, type Position, type Range, type SourceMap } from './types.js';
 
@@ -29,11 +30,9 @@ export function parseYamlTemplate(file: string, text: string): { body: unknown; 
   // Most templates use a plain subset of YAML that a direct reader handles at several times the
   // speed; it declines anything else (and every error but a duplicate key), which the yaml library then reads.
   const fast = readYamlFast(text);
-  if (fast && 'duplicateKey' in fast) throw new InputError(file, DUPLICATE_KEY, fast.duplicateKey);
+  if (fast && 'refused' in fast) throw new InputError(file, fast.refused.message, fast.refused.position);
   return fast ?? parseYamlWithLibrary(file, text);
 }
-
-const DUPLICATE_KEY = 'duplicate key: CloudFormation keeps one of them silently; remove the other';
 
 /** The `yaml` library's reading of a template (exported for the tests that compare it with the fast reader). */
 export function parseYamlWithLibrary(file: string, text: string): { body: unknown; source: SourceMap } {
@@ -183,11 +182,7 @@ class Converter {
     if (!tag || !tag.startsWith('!') || tag.startsWith('!!')) return value;
     const name = SHORT_FORM_TAGS.get(tag);
     if (!name) {
-      throw new InputError(
-        this.file,
-        `unknown tag ${tag}: CloudFormation accepts only its intrinsic function tags (a tool such as rain must package this template first)`,
-        this.locate(tagStart(this.text, tag, node.range?.[0] ?? 0)),
-      );
+      throw new InputError(this.file, unknownTag(tag), this.locate(tagStart(this.text, tag, node.range?.[0] ?? 0)));
     }
     if (name === 'Fn::GetAtt' && typeof value === 'string') return { [name]: splitGetAtt(value) };
     return { [name]: value };
