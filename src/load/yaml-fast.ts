@@ -190,8 +190,6 @@ class Reader {
   readonly table = new NodeTable();
   /** The first duplicate key or unknown tag: the text is refused there, if it reads to its end. */
   refusal?: { at: number; message: string };
-  /** Where the unknown tags being read start, innermost last (a tag is judged when its node is read). */
-  private readonly unknownTagStarts: number[] = [];
 
   constructor(private readonly t: string) {
     this.len = t.length;
@@ -247,12 +245,13 @@ class Reader {
   /**
    * A block collection's end, as the library gives it: its last item's end, or the next token when
    * the blank and comment lines after it hold a comment indented at least as far as the collection,
-   * or any comment at all after an empty last item (the library's empty node sits after them).
+   * or any comment at all after an empty last item, on its line or below (the library's empty node
+   * then sits after them).
    */
   private closeCollection(node: Node, mark: number, last: Node, col: number): Node {
     this.table.close(node, mark);
     const lastEmpty = last.start === last.end;
-    const commented = this.runComment >= (lastEmpty ? 0 : col);
+    const commented = lastEmpty ? last.after !== last.start || this.runComment >= 0 : this.runComment >= col;
     node.end = commented && lastEmpty ? this.pos : last.after;
     node.after = commented ? this.pos : last.after;
     this.depth--;
@@ -428,6 +427,8 @@ class Reader {
     const t = this.t;
     const save = this.pos;
     const col = this.nextContentLine();
+    // A tag alone on its line, then another tag: two tags on one node, which the library refuses.
+    if (tag && this.t.charCodeAt(this.pos) === 0x21) giveUp();
     if (col > parent) {
       const node = this.blockNode(parent, col);
       return tag ? this.tagged(node, tag) : node;
@@ -595,11 +596,9 @@ class Reader {
     }
     const tag = t.slice(start, i);
     if (!this.endsToken(i)) giveUp();
-    if (!SHORT_FORM_TAGS.has(tag)) {
-      // `!!str` and other core tags, tag handles, odd characters: the library decides.
-      if (!/^![A-Za-z][\w:.-]*$/.test(tag)) giveUp();
-      this.unknownTagStarts.push(start);
-    }
+    // `!!str` and other core tags, tag handles, odd characters: the library decides. Other unknown
+    // tags are judged once their node is read (tagged), where the library's converter judges them.
+    if (!SHORT_FORM_TAGS.has(tag) && !/^![A-Za-z][\w:.-]*$/.test(tag)) giveUp();
     this.pos = i;
     return tag;
   }
@@ -607,7 +606,8 @@ class Reader {
   private tagged(node: Node, tag: string): Node {
     const name = SHORT_FORM_TAGS.get(tag);
     if (name === undefined) {
-      this.refuse(this.unknownTagStarts.pop()!, unknownTag(tag));
+      // Placed as the library path places it: found back from the node (not past a comment).
+      this.refuse(tagStart(this.t, tag, node.start), unknownTag(tag));
       return node;
     }
     const value = node.value;
