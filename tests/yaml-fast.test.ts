@@ -147,6 +147,7 @@ describe('the fast YAML reader', () => {
       double: ['"a', 'b"'], single: ["'a", "b'"], 'flow sequence': ['[a,', 'b]'], 'flow mapping': ['{a: 1,', 'b: 2}'],
       'closing bracket': ['[a, b', ']'], 'closing brace': ['{a: 1', '}'], comment: ['[a,', '# c\n        b]'], 'leading comma': ['[a', ', b]'],
     };
+    let accepted = 0;
     const contexts: Record<string, string> = { map: 'K:\n  A: ', seq: 'K:\n  - ', 'seq at its key': 'K:\n- ', 'map in seq': 'K:\n  - P: 1\n    A: ', 'second item': 'K:\n  - X\n  - ' };
     const differences: string[] = [];
     for (const [context, head] of Object.entries(contexts)) {
@@ -156,11 +157,15 @@ describe('the fast YAML reader', () => {
           // takes its `{` for a flow mapping and indents the line after it.
           const text = `S: |-\n  {\n  }\n${head}${open}\n${' '.repeat(indent)}${rest}\nZ: 1\n`;
           const result = compare(text);
+          if (result.accepted) accepted++;
           if (result.difference) differences.push(`${context}, ${name}, indent ${indent}: ${result.difference}`);
         }
       }
     }
     expect(differences).toEqual([]);
+    // Agreement means little if the reader declined them: 305 of the 400 are read, 95 of them only
+    // through the relaxed re-read (210 without it).
+    expect(accepted).toBeGreaterThanOrEqual(300);
   });
 
   it('agrees with the library on random documents and on random damage to them', () => {

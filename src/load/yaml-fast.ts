@@ -2,7 +2,7 @@ import { SHORT_FORM_TAGS, setKey, splitGetAtt } from './intrinsics.js';
 import { LineIndex } from './lines.js';
 import type { Path, Position, Range, SourceMap } from './types.js';
 import { DUPLICATE_KEY, unknownTag } from './yaml-messages.js';
-import { relaxIndentation } from './yaml-relax.js';
+import { relaxIndentation, unpad } from './yaml-relax.js';
 
 /**
  * A direct reader for the YAML that templates are written in: block mappings and sequences, plain,
@@ -703,12 +703,12 @@ class Reader {
     const t = this.t;
     const start = this.pos;
     const single = t.charCodeAt(start) === 0x27;
-    const lines = parent !== undefined;
-    const end = single ? this.singleQuotedEnd(start, lines) : this.doubleQuotedEnd(start, lines);
+    const mayWrap = parent !== undefined;
+    const end = single ? this.singleQuotedEnd(start, mayWrap) : this.doubleQuotedEnd(start, mayWrap);
     if (end === -1) giveUp();
     this.pos = end;
     const raw = t.slice(start + 1, end - 1);
-    const multiline = lines && raw.includes('\n');
+    const multiline = mayWrap && raw.includes('\n');
     if (multiline) this.checkContinuationLines(start, end, parent);
     if (single) {
       const folded = multiline ? foldQuotedLines(raw) : raw;
@@ -1100,11 +1100,6 @@ class FastYamlSourceMap implements SourceMap {
     const tag = nodes[at + 2];
     return this.range(tag === -1 ? start : tagStart(this.text, TAG_NAMES[tag], start), Math.max(start, end));
   }
-}
-
-/** A position in a relaxed copy (see yaml-relax.ts) as a position in the text as written, as the library path maps it. */
-function unpad(p: Position, pads: ReadonlyMap<number, number> | undefined): Position {
-  return pads ? { line: p.line, column: Math.max(1, p.column - (pads.get(p.line) ?? 0)) } : p;
 }
 
 /** The start of a node's tag (ranges start after it; findings on `!Ref T` underline the tag too). */

@@ -3,7 +3,7 @@ import { yamlLibrary, type YamlLibrary } from './yaml-library.js';
 import { SHORT_FORM_TAGS, setKey, splitGetAtt } from './intrinsics.js';
 import { readYamlFast, tagStart } from './yaml-fast.js';
 import { DUPLICATE_KEY, unknownTag } from './yaml-messages.js';
-import { relaxIndentation } from './yaml-relax.js';
+import { relaxIndentation, unpad } from './yaml-relax.js';
 import { InputError, type Path, type Position, type Range, type SourceMap } from './types.js';
 
 // The library's node guards, reached through the lazily loaded library.
@@ -28,7 +28,8 @@ type Locate = (offset: number) => Position;
 /** Parses a CloudFormation YAML template: YAML 1.2 core schema, short-form tags to long form, positions kept. */
 export function parseYamlTemplate(file: string, text: string): { body: unknown; source: SourceMap } {
   // Most templates use a plain subset of YAML that a direct reader handles at several times the
-  // speed; it declines anything else (and every error but a duplicate key), which the yaml library then reads.
+  // speed. It refuses a duplicate key or an unknown tag as the library path does (same words, same
+  // place) and declines anything else, which the yaml library then reads.
   const fast = readYamlFast(text);
   if (fast && 'refused' in fast) throw new InputError(file, fast.refused.message, fast.refused.position);
   return fast ?? parseYamlWithLibrary(file, text);
@@ -87,7 +88,7 @@ export function parseYaml(text: string): { doc: Document; lineCounter: LineCount
 function locator(lc: LineCounter, pads?: Map<number, number>): Locate {
   return (offset) => {
     const p = lc.linePos(offset);
-    return { line: p.line, column: Math.max(1, p.col - (pads?.get(p.line) ?? 0)) };
+    return unpad({ line: p.line, column: p.col }, pads);
   };
 }
 
