@@ -57,19 +57,23 @@ function measureTogether(commands, runs = RUNS) {
 }
 
 /**
- * Median in-process time (ms) of a function over IN_PROCESS_RUNS runs, after a warm-up. A run
- * here lasts milliseconds, and one garbage collection falling into it or not moves a median of 5
- * by a third: these medians take more runs.
+ * Median in-process times (ms) of functions compared with each other, run in turns (one run of
+ * each per round, as measureTogether does for processes) after `warmups` runs of each. A run here
+ * lasts milliseconds, and one garbage collection falling into it or not moves a median of 5 by a
+ * third: these medians take more runs. In turns, a slow or fast spell of the machine (they last
+ * tens of milliseconds here) falls on the parse and on the lint alike.
  */
-function time(fn, runs = IN_PROCESS_RUNS, warmups = 1) {
-  for (let i = 0; i < warmups; i++) fn();
-  const samples = [];
+function timeTogether(fns, runs = IN_PROCESS_RUNS, warmups = 1) {
+  for (let i = 0; i < warmups; i++) for (const fn of fns) fn();
+  const samples = fns.map(() => []);
   for (let i = 0; i < Math.max(1, runs); i++) {
-    const start = performance.now();
-    fn();
-    samples.push(performance.now() - start);
+    fns.forEach((fn, k) => {
+      const start = performance.now();
+      fn();
+      samples[k].push(performance.now() - start);
+    });
   }
-  return median(samples);
+  return samples.map(median);
 }
 
 /** A realistic template: queues feeding functions through mappings, roles, streams, !Ref/!Sub/!GetAtt, conditions. */
@@ -177,8 +181,7 @@ for (const size of [500, 2000, 5000]) {
     // The parse alone: JSON.parse, or the yaml library's parseDocument with the options archlint
     // passes when it uses the library (short-form tags declared, no quadratic duplicate-key check).
     const parse = format === 'json' ? () => JSON.parse(readFileSync(file, 'utf8')) : () => parseYaml(readFileSync(file, 'utf8'));
-    const parseMs = time(parse);
-    const lintMs = time(() => lintOnce(file));
+    const [parseMs, lintMs] = timeTogether([parse, () => lintOnce(file)]);
     totals[`${format}-${size}`] = lintMs;
     const limit = format === 'json' ? 3 : 1.5;
     row(
@@ -227,8 +230,7 @@ for (const format of ['yaml', 'json']) {
 // to 22 of it, mostly before: this one shows what the lint adds over the parse in steady state.
 {
   const file = join(WORK, 'gen-500.json');
-  const parseMs = time(() => JSON.parse(readFileSync(file, 'utf8')), IN_PROCESS_RUNS, 100);
-  const lintMs = time(() => lintOnce(file), IN_PROCESS_RUNS, 100);
+  const [parseMs, lintMs] = timeTogether([() => JSON.parse(readFileSync(file, 'utf8')), () => lintOnce(file)], IN_PROCESS_RUNS, 100);
   row('500 resources, JSON, after 100 lints (not a target)', fmt(lintMs), `JSON.parse: ${fmt(parseMs)}`, `${(lintMs / parseMs).toFixed(2)}x parse`, '', undefined);
 }
 
@@ -239,7 +241,7 @@ function listTemplates(dir) {
 
 const header = ['case', 'archlint', 'compared with', 'ratio', 'target', 'met'];
 const lines = rows.map((r) => [r.name, r.archlint, r.other, r.ratio, r.target, r.met === undefined ? '-' : r.met ? 'yes' : 'NO']);
-console.log(`archlint bench, ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${cfnLint ? `, ${cfnLint}` : ''}; whole processes: median of ${RUNS} runs after a warm-up, compared commands run in turns${cfnLint ? ` (cfn-lint on the corpus: ${CFN_CORPUS_RUNS} run)` : ''}; in process: median of ${IN_PROCESS_RUNS} runs after a warm-up\n`);
+console.log(`archlint bench, ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${cfnLint ? `, ${cfnLint}` : ''}; whole processes: median of ${RUNS} runs after a warm-up, compared commands run in turns${cfnLint ? ` (cfn-lint on the corpus: ${CFN_CORPUS_RUNS} run)` : ''}; in process: median of ${IN_PROCESS_RUNS} runs after a warm-up, the parse and the lint in turns\n`);
 console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
 for (const l of lines) console.log(`| ${l.join(' | ')} |`);
 const missed = rows.filter((r) => r.met === false).length;

@@ -67,9 +67,9 @@ function meta(e: Entry, rule: string, severity: Finding['severity'], message: st
 
 /** `Metadata: { archlint: { ignore: [ { rule, reason } ] } }` on the template (whole file) or on a resource. */
 function metadataEntries(t: Template): Entry[] {
-  // Most templates have none: the native text search spares a walk over every resource. A key
-  // spelled with escapes (`"\u0061rchlint"`) is not in the text as written: such templates are walked.
-  if (!t.text.includes('archlint') && !/\\[xuU]/.test(t.text)) return [];
+  // Most templates have none: a text search spares a walk over every resource. A key spelled
+  // with escapes (`"\u0061rchlint"`) is not in the text as written: such templates are walked.
+  if (!mentions(t.text, 'archlint') && !t.text.includes('\\x') && !t.text.includes('\\u') && !t.text.includes('\\U')) return [];
   const out: Entry[] = [];
   const scopes: Array<{ base: Path; metadata: unknown; covers: (f: Finding) => boolean }> = [
     { base: ['Metadata'], metadata: t.body.Metadata, covers: (f) => f.file === t.file },
@@ -100,6 +100,15 @@ function metadataEntries(t: Template): Entry[] {
   return out;
 }
 
+/**
+ * Does `text` contain `word` (a word with "archlint" in it)? V8 looks for a pattern of 7
+ * characters or more with Boyer-Moore, and for a shorter one with a native scan for its first
+ * character: "hlint" first is about ten times faster on a large template that lacks it.
+ */
+function mentions(text: string, word: string): boolean {
+  return text.includes('hlint') && text.includes(word);
+}
+
 const COMMENT = /(^|\s)#\s*archlint-disable(-next-line)?\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*(?:--\s*(.*?))?\s*$/;
 
 /**
@@ -108,7 +117,7 @@ const COMMENT = /(^|\s)#\s*archlint-disable(-next-line)?\s+([a-z0-9-]+(?:\s*,\s*
  * resource, elsewhere its own line.
  */
 function commentEntries(t: Template): Entry[] {
-  if (t.format !== 'yaml' || !t.text.includes('archlint-disable')) return [];
+  if (t.format !== 'yaml' || !mentions(t.text, 'archlint-disable')) return [];
   const out: Entry[] = [];
   const resourceAtLine = new Map<number, string>();
   for (const id of Object.keys((t.body.Resources ?? {}) as object)) {

@@ -37,16 +37,10 @@ const MANAGED_FULL_ACCESS: Record<string, string[]> = {
  * (inline statements, policy templates, managed policy names).
  */
 export function grantsOf(graph: ResourceGraph, fn: ResourceNode): Grant[] {
-  // Nodes belong to one graph: a function's grants are worked out once, whichever rules ask.
-  let grants = GRANTS.get(fn);
-  if (!grants) {
-    grants = computeGrants(graph, fn);
-    GRANTS.set(fn, grants);
-  }
-  return grants;
+  // Nodes belong to one graph: a function's grants are worked out once, whichever rules ask. They
+  // are kept on the node (a WeakMap entry per function per lint costs more than the rest).
+  return (fn.grants ??= computeGrants(graph, fn));
 }
-
-const GRANTS = new WeakMap<ResourceNode, Grant[]>();
 const ATTACHED = new WeakMap<ResourceGraph, Map<ResourceNode, ResourceNode[]>>();
 
 /** AWS::IAM::Policy and ManagedPolicy resources by the roles they attach to, once per graph. */

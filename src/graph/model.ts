@@ -1,4 +1,5 @@
 import { childPath, joinPath, type Path, type PathSegment, type Template } from '../load/types.js';
+import type { Grant } from './iam.js';
 import { ABSENT, asObject, type Candidate, intrinsicName, NOT_PLAIN, plainStep, type Resolver } from './resolve.js';
 
 /** A resolved value with the place it stands: rules report `path`; `origin` is where a parameter default or mapping entry gave it. */
@@ -128,6 +129,8 @@ export class ResourceNode {
   // Made on first use: a template has thousands of resources, and many are never read by a rule.
   private view?: PropertyView;
   private where?: Path;
+  /** A function's IAM grants, once graph/iam.ts has worked them out (whichever rules ask). */
+  grants?: Grant[];
 
   constructor(
     private readonly resolver: Resolver,

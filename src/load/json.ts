@@ -22,7 +22,7 @@ export function parseJsonTemplate(file: string, text: string): { body: unknown; 
   // in the text and in the parsed value: only when they differ (a key was collapsed) or the value is
   // too deep does the strict parser run, to say where (and it alone decides).
   colonStarts = 0;
-  const keys = countKeys(value, 0);
+  const keys = countKeys(value);
   // A \u escape can spell a colon or a space the text scan would not see: then every string is skipped exactly.
   const same = keys !== TOO_DEEP && (body.includes('\\u') ? countKeysInText(body) === keys : keyColonsInText(body) === keys + colonStarts);
   if (!same) new JsonChecker(file, text).check();
@@ -63,31 +63,61 @@ function startsWithColon(s: string): boolean {
 /** countKeys past the nesting limit: a count no text can match. */
 const TOO_DEEP = -1;
 
-/** Own keys of every object in a parsed value (and colonStarts); TOO_DEEP past MAX_DEPTH levels. */
-function countKeys(value: unknown, depth: number): number {
-  if (depth > MAX_DEPTH) return TOO_DEEP; // where the strict parser stops too
+/**
+ * Own keys of every object in a parsed value (and colonStarts); TOO_DEEP past MAX_DEPTH levels.
+ * Leaves are looked at in their container's loop, not in a call of their own: this runs over
+ * every value of the template.
+ */
+function countKeys(value: unknown): number {
   if (typeof value === 'string') {
     if (startsWithColon(value)) colonStarts++;
     return 0;
   }
-  if (value === null || typeof value !== 'object') return 0;
+  return value !== null && typeof value === 'object' ? countContainer(value, 0) : 0;
+}
+
+function countContainer(value: object, depth: number): number {
+  // Nesting is counted as the strict parser counts it: a value at depth MAX_DEPTH + 1 is refused.
+  if (depth >= MAX_DEPTH) return depth > MAX_DEPTH || !isEmpty(value) ? TOO_DEEP : 0;
   let n = 0;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const c = countKeys(value[i], depth + 1);
-      if (c === TOO_DEEP) return TOO_DEEP;
-      n += c;
+      const c: unknown = value[i];
+      if (typeof c === 'string') {
+        if (mayStartWithColon(c)) colonStarts++;
+      } else if (c !== null && typeof c === 'object') {
+        const k = countContainer(c, depth + 1);
+        if (k === TOO_DEEP) return TOO_DEEP;
+        n += k;
+      }
     }
     return n;
   }
   for (const key in value) {
     n++;
-    if (startsWithColon(key)) colonStarts++;
-    const c = countKeys((value as Record<string, unknown>)[key], depth + 1);
-    if (c === TOO_DEEP) return TOO_DEEP;
-    n += c;
+    if (mayStartWithColon(key)) colonStarts++;
+    const c: unknown = (value as Record<string, unknown>)[key];
+    if (typeof c === 'string') {
+      if (mayStartWithColon(c)) colonStarts++;
+    } else if (c !== null && typeof c === 'object') {
+      const k = countContainer(c, depth + 1);
+      if (k === TOO_DEEP) return TOO_DEEP;
+      n += k;
+    }
   }
   return n;
+}
+
+/** startsWithColon, with the common answer (a first character that is neither space nor colon) found inline. */
+function mayStartWithColon(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c === 0x20 || c === 0x3a) && startsWithColon(s);
+}
+
+function isEmpty(value: object): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  for (const _ in value) return false;
+  return true;
 }
 
 /**
