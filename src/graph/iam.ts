@@ -58,14 +58,20 @@ function attachedPolicies(graph: ResourceGraph): Map<ResourceNode, ResourceNode[
 
 function computeGrants(graph: ResourceGraph, fn: ResourceNode): Grant[] {
   const grants: Grant[] = [];
-  for (const role of references(graph, fn.properties.get('Role'), fn.pathOf('Role'))) {
+  const roles = references(graph, fn.properties.get('Role'), fn.pathOf('Role'));
+  // Indexed loops, and paths made only for what is there: this runs for every function a rule
+  // asks about, mostly before V8 has optimised it.
+  for (let r = 0; r < roles.length; r++) {
+    const role = roles[r];
     if (role.type !== 'AWS::IAM::Role') continue;
     const policies = role.properties.get('Policies');
     if (Array.isArray(policies)) {
       for (let i = 0; i < policies.length; i++) statements(graph, asObject(policies[i]).PolicyDocument, role.pathOf(['Policies', i, 'PolicyDocument']), grants);
     }
-    managed(role.properties.get('ManagedPolicyArns'), role.pathOf('ManagedPolicyArns'), grants);
-    for (const policy of attachedPolicies(graph).get(role) ?? []) statements(graph, policy.properties.get('PolicyDocument'), policy.pathOf('PolicyDocument'), grants);
+    const arns = role.properties.get('ManagedPolicyArns');
+    if (arns !== undefined) managed(arns, role.pathOf('ManagedPolicyArns'), grants);
+    const attached = attachedPolicies(graph).get(role);
+    if (attached) for (let p = 0; p < attached.length; p++) statements(graph, attached[p].properties.get('PolicyDocument'), attached[p].pathOf('PolicyDocument'), grants);
   }
   if (fn.type === 'AWS::Serverless::Function') samPolicies(graph, fn, grants);
   return grants;

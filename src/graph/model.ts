@@ -28,20 +28,22 @@ export class PropertyView {
   /**
    * Properties whose value is an intrinsic, resolved, by name: several rules read the same ones
    * (Timeout, BatchSize, Runtime). A literal or absent property is not kept: reading it again costs
-   * less than keeping its candidates alive for the whole run.
+   * less than keeping its candidates alive for the whole run. Names and lists side by side: a
+   * block has few such properties, and a Map per block costs more to make than it saves.
    */
-  private resolved?: Map<string, Candidate[]>;
+  private resolvedKeys?: string[];
+  private resolvedValues?: Candidate[][];
 
   /** Every possible value at `key` (a property name or a path below the block). Callers must not change the list. */
   candidates(key: string | Path): Candidate[] {
     if (typeof key === 'string') {
       const from = this.blockHolding(key);
       if (intrinsicName(from.raw[key]) === undefined) return this.resolver.lookup(from.raw, from.path, [key]);
-      let known = this.resolved?.get(key);
-      if (!known) {
-        known = this.resolver.lookup(from.raw, from.path, [key]);
-        (this.resolved ??= new Map()).set(key, known);
-      }
+      const i = this.resolvedKeys ? this.resolvedKeys.indexOf(key) : -1;
+      if (i !== -1) return this.resolvedValues![i];
+      const known = this.resolver.lookup(from.raw, from.path, [key]);
+      (this.resolvedKeys ??= []).push(key);
+      (this.resolvedValues ??= []).push(known);
       return known;
     }
     const from = this.blockHolding(key[0]);

@@ -132,7 +132,8 @@ export class Resolver {
     if (Object.hasOwn(this.parameters, name)) {
       const param = asObject(this.parameters[name]);
       if (!Object.hasOwn(param, 'Default')) return [{ kind: 'unknown', path, reason: `parameter ${name} has no default` }];
-      return [{ kind: 'value', value: this.parameterValue(name, param.Default), path, origin: [...this.root, 'Parameters', name, 'Default'] }];
+      const origin = this.root.length === 0 ? ['Parameters', name, 'Default'] : joinPath(this.root, ['Parameters', name, 'Default']);
+      return [{ kind: 'value', value: this.parameterValue(name, param.Default), path, origin }];
     }
     if (Object.hasOwn(this.resources, name)) return [{ kind: 'unknown', path, reason: `the physical ID of ${name}` }];
     return [{ kind: 'unknown', path, reason: `Ref to undefined ${name}` }];
