@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError, type Template } from './types.js';
-import { own } from '../own.js';
 
 /** Resource types whose property names a child template, and which property. */
-const NESTED_STACK_TYPES: Record<string, string> = {
-  'AWS::CloudFormation::Stack': 'TemplateURL',
-  'AWS::Serverless::Application': 'Location',
-};
+const NESTED_STACK_TYPES: ReadonlyMap<string, string> = new Map([
+  ['AWS::CloudFormation::Stack', 'TemplateURL'],
+  ['AWS::Serverless::Application', 'Location'],
+]);
 
 /**
  * Loads the child templates of nested stacks whose TemplateURL (or SAM Application Location) is a
@@ -27,7 +26,7 @@ export function loadNestedStacks(
     const resources = parent.body.Resources as Record<string, { Type?: unknown; Properties?: Record<string, unknown> }> | undefined;
     for (const id in resources) {
       const resource = resources[id];
-      const key = typeof resource?.Type === 'string' ? own(NESTED_STACK_TYPES, resource.Type) : undefined;
+      const key = typeof resource?.Type === 'string' ? NESTED_STACK_TYPES.get(resource.Type) : undefined;
       const url = key ? resource.Properties?.[key] : undefined;
       // Only a local template path is followed: not a URL, a dynamic reference or a placeholder.
       if (typeof url !== 'string' || /^[a-z][a-z0-9+.-]*:\/\//i.test(url) || url.includes('{{') || !/\.(ya?ml|json|template)$/i.test(url)) continue;
