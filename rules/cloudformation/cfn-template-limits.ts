@@ -36,7 +36,9 @@ export default defineRule({
       const names = Object.keys(value);
       reportCount(names.length, max, what, [section]);
       const idMax = CFN_TEMPLATE_LIMITS.idLength.value;
-      for (const name of names) {
+      // Indexed: it runs over every resource, once per lint, mostly before V8 optimises it.
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i];
         if (name.length > idMax) report({ message: 'nameLength', onKey: true, at: [section, name], data: { what: what.replace(/s$/, '').replace(/^./, (c) => c.toUpperCase()), name: `${name.slice(0, 24)}…`, length: name.length, max: idMax } });
       }
       if (section === 'Mappings') {
