@@ -63,17 +63,18 @@ function startsWithColon(s: string): boolean {
 /** countKeys past the nesting limit: a count no text can match. */
 const TOO_DEEP = -1;
 
-/**
- * Own keys of every object in a parsed value (and colonStarts); TOO_DEEP past MAX_DEPTH levels.
- * Leaves are looked at in their container's loop, not in a call of their own: this runs over
- * every value of the template.
- */
+/** Own keys of every object in a parsed value (and colonStarts); TOO_DEEP past MAX_DEPTH levels. */
 function countKeys(value: unknown): number {
+  return countChild(value, 0);
+}
+
+/** The keys in one value at `depth`: 0 for a string (counted in colonStarts when it starts with a colon) or a number. */
+function countChild(value: unknown, depth: number): number {
   if (typeof value === 'string') {
-    if (startsWithColon(value)) colonStarts++;
+    if (mayStartWithColon(value)) colonStarts++;
     return 0;
   }
-  return value !== null && typeof value === 'object' ? countContainer(value, 0) : 0;
+  return value !== null && typeof value === 'object' ? countContainer(value, depth) : 0;
 }
 
 function countContainer(value: object, depth: number): number {
@@ -82,28 +83,18 @@ function countContainer(value: object, depth: number): number {
   let n = 0;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const c: unknown = value[i];
-      if (typeof c === 'string') {
-        if (mayStartWithColon(c)) colonStarts++;
-      } else if (c !== null && typeof c === 'object') {
-        const k = countContainer(c, depth + 1);
-        if (k === TOO_DEEP) return TOO_DEEP;
-        n += k;
-      }
+      const k = countChild(value[i], depth + 1);
+      if (k === TOO_DEEP) return TOO_DEEP;
+      n += k;
     }
     return n;
   }
   for (const key in value) {
     n++;
     if (mayStartWithColon(key)) colonStarts++;
-    const c: unknown = (value as Record<string, unknown>)[key];
-    if (typeof c === 'string') {
-      if (mayStartWithColon(c)) colonStarts++;
-    } else if (c !== null && typeof c === 'object') {
-      const k = countContainer(c, depth + 1);
-      if (k === TOO_DEEP) return TOO_DEEP;
-      n += k;
-    }
+    const k = countChild((value as Record<string, unknown>)[key], depth + 1);
+    if (k === TOO_DEEP) return TOO_DEEP;
+    n += k;
   }
   return n;
 }
