@@ -220,10 +220,11 @@ describe('suppressions', () => {
     const dir = write(tmp('suppress-escaped'), {
       'escaped.json': JSON.stringify({ Resources: { A: { Type: 'AWS::Lambda::Function', Metadata: { ARCHLINT: { ignore: [{ rule: 'lambda-timeout-exceeds-max', reason: 'spelled oddly' }] } }, Properties: { Timeout: 1000 } } } }).replace('"ARCHLINT"', '"\\u0061rchlint"'),
       'escaped.yaml': 'Resources:\n  A:\n    Type: AWS::Lambda::Function\n    Metadata:\n      "\\x61rchlint": { ignore: [{ rule: lambda-timeout-exceeds-max, reason: spelled oddly }] }\n    Properties: { Timeout: 1000 }\n',
+      'escaped-long.yaml': 'Resources:\n  A:\n    Type: AWS::Lambda::Function\n    Metadata:\n      "\\U00000061rchlint": { ignore: [{ rule: lambda-timeout-exceeds-max, reason: spelled oddly }] }\n    Properties: { Timeout: 1000 }\n',
     });
     const doc = JSON.parse(run(['.', '--format', 'json', '--no-config'], dir).stdout);
     expect(doc.findings).toEqual([]);
-    expect(doc.suppressed.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(['escaped.json lambda-timeout-exceeds-max', 'escaped.yaml lambda-timeout-exceeds-max']);
+    expect(doc.suppressed.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(['escaped-long.yaml lambda-timeout-exceeds-max', 'escaped.json lambda-timeout-exceeds-max', 'escaped.yaml lambda-timeout-exceeds-max']);
   });
 
   it('reports unused suppressions on request', () => {

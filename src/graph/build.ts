@@ -14,7 +14,6 @@ const SAM_GLOBALS: ReadonlyMap<string, string> = new Map([
   ['AWS::Serverless::StateMachine', 'StateMachine'],
 ]);
 
-/** SAM event types that become an event source mapping, and the property naming their source. */
 /** SAM event types that create a rule or schedule targeting the function (or state machine). */
 const SAM_RULE_EVENTS: Record<string, string> = {
   Schedule: 'AWS::Events::Rule',
@@ -23,6 +22,7 @@ const SAM_RULE_EVENTS: Record<string, string> = {
   ScheduleV2: 'AWS::Scheduler::Schedule',
 };
 
+/** SAM event types that become an event source mapping, and the property naming their source. */
 const SAM_POLLED_EVENTS: Record<string, { kind?: EventSourceKind; source: string }> = {
   SQS: { source: 'Queue' },
   Kinesis: { kind: 'kinesis', source: 'Stream' },

@@ -214,7 +214,6 @@ class Reader {
     return root;
   }
 
-  /** Is `i` the end of a token: space, newline or end of text. */
   /**
    * A key written twice in one mapping, or an unknown tag. The library path refuses the template
    * at the first of them once the rest of it has parsed: reading goes on, and readYamlFast says where.
@@ -223,6 +222,7 @@ class Reader {
     this.refusal ??= { at, message };
   }
 
+  /** Is `i` the end of a token: space, newline or end of text. */
   private endsToken(i: number): boolean {
     const c = this.t.charCodeAt(i);
     return c === SPACE || c === NL || i >= this.len;

@@ -12,11 +12,6 @@ import type { Position } from './types.js';
  * column past their parent. Whitespace there is insignificant (flow context) or folded (quoted
  * scalars), so the values are unchanged; `pads` lets positions be mapped back to the original.
  */
-/** A position in the relaxed copy as a position in the text as written (a column inside the added spaces is the line's first). */
-export function unpad(p: Position, pads: ReadonlyMap<number, number> | undefined): Position {
-  return pads ? { line: p.line, column: Math.max(1, p.column - (pads.get(p.line) ?? 0)) } : p;
-}
-
 export function relaxIndentation(text: string): { text: string; pads: Map<number, number> } | undefined {
   const lines = text.split('\n');
   const pads = new Map<number, number>();
@@ -84,4 +79,9 @@ export function relaxIndentation(text: string): { text: string; pads: Map<number
     if (depth < 0) depth = 0;
   }
   return pads.size > 0 ? { text: lines.join('\n'), pads } : undefined;
+}
+
+/** A position in the relaxed copy as a position in the text as written (a column inside the added spaces is the line's first). */
+export function unpad(p: Position, pads: ReadonlyMap<number, number> | undefined): Position {
+  return pads ? { line: p.line, column: Math.max(1, p.column - (pads.get(p.line) ?? 0)) } : p;
 }
