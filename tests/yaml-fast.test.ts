@@ -58,6 +58,10 @@ const ACCEPTED: Record<string, string> = {
   'nested sequences': 'A:\n  - - 1\n    - 2\n  - - 3\n',
   'scalars of the core schema': 'a: ~\nb: null\nc: True\nd: FALSE\ne: 0o17\nf: 0x1F\ng: -12\nh: +3\ni: 1.5\nj: .5\nk: 1e3\nl: -.inf\nm: .NaN\nn: 1.0\no: 2026-11-27\np: 012\nq: "1"\nr: \'x\'\ns: yes\n',
   'keys resolved then stringified': '1.0: a\n0x10: b\ntrue: c\n~: d\n',
+  // The reader reuses a plain key it has read before: the same text again, anagrams, a resolved key,
+  // and `Aaa` and `Bcb`, which share a slot of its cache.
+  'keys repeated across mappings': 'x:\n  Type: 1\n  Tpye: 2\n  0x10: a\n  Aaa: 5\ny:\n  Type: 3\n  16: b\n  Bcb: 6\nz:\n  0x10: c\n  Tpye: 4\n  Aaa: 7\n',
+  'escapes between runs of text': 'a: "def f(x):\\n    return x\\n"\nb: "\\x41BC\\tD  E\\\\"\n',
   'quoted scalars and escapes': 'a: "tab\\there \\"q\\" \\u00e9 \\x41 \\\\"\nb: \'it\'\'s\'\n"c d": 1\n\'e\': 2\n',
   'multi-line plain scalars': 'Description: a long\n  description\n\n  with a paragraph\nB: x\n',
   // As PyYAML and cfn-flip write long strings: folded, blank lines kept as breaks, escaped breaks joined.

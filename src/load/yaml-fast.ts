@@ -177,6 +177,8 @@ function underIndented(): never {
   throw UNDER_INDENTED;
 }
 
+/** Slots of the plain-key cache: a power of two. */
+const KEY_CACHE_SIZE = 1024;
 const SPACE = 0x20;
 const NL = 0x0a;
 const HASH = 0x23;
@@ -195,6 +197,9 @@ class Reader {
   private runCol = -1;
   private runComment = -1;
   readonly table = new NodeTable();
+  /** Plain keys read, by hash: their text and the key it resolves to (see plainKey). */
+  private readonly keyRaw: (string | undefined)[] = new Array(KEY_CACHE_SIZE);
+  private readonly keyResolved: string[] = new Array(KEY_CACHE_SIZE);
   /** The first duplicate key or unknown tag: the text is refused there, if it reads to its end. */
   refusal?: { at: number; message: string };
 
@@ -360,10 +365,8 @@ class Reader {
         if (j === -1) giveUp();
         let end = j;
         while (t.charCodeAt(end - 1) === SPACE) end--;
-        const raw = t.slice(keyStart, end);
-        if (raw.includes('\n') || raw.includes(' #')) giveUp();
         this.pos = end;
-        key = String(resolvePlain(raw));
+        key = this.plainKey(keyStart, end);
       }
       const keyEnd = this.pos;
       while (t.charCodeAt(this.pos) === SPACE) this.pos++;
@@ -380,6 +383,29 @@ class Reader {
       if (t.charCodeAt(this.pos) === DASH && this.endsToken(this.pos + 1)) giveUp();
       if (!this.isKeyLine()) giveUp();
     }
+  }
+
+  /**
+   * A plain key's text, resolved as the library resolves it (`0x10:` is the key "16"). Keys repeat
+   * (`Type`, `Properties`, `Effect`...): the last key read with the same hash is reused when its text
+   * is the same, so that each occurrence does not make a new string for V8 to look up again.
+   */
+  private plainKey(start: number, end: number): string {
+    const t = this.t;
+    let hash = end - start;
+    for (let i = start; i < end; i++) {
+      const c = t.charCodeAt(i);
+      if (c === NL || (c === HASH && t.charCodeAt(i - 1) === SPACE)) giveUp(); // not one key on one line
+      hash = (Math.imul(hash, 31) + c) | 0;
+    }
+    const slot = hash & (KEY_CACHE_SIZE - 1);
+    const raw = this.keyRaw[slot];
+    if (raw !== undefined && raw.length === end - start && t.startsWith(raw, start)) return this.keyResolved[slot];
+    const text = t.slice(start, end);
+    const key = String(resolvePlain(text));
+    this.keyRaw[slot] = text;
+    this.keyResolved[slot] = key;
+    return key;
   }
 
   private blockSeq(col: number): Node {
@@ -925,6 +951,7 @@ const ESCAPES: Record<string, string> = {
   '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
   N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
 };
+const HEX_DIGITS = /^[0-9a-fA-F]+$/;
 
 /**
  * A double-quoted scalar's content, as the library reads it: escapes, and over several lines the
@@ -944,7 +971,15 @@ function doubleQuotedValue(raw: string): string {
       while (raw.charCodeAt(i + 1) === SPACE) i++;
       if (raw.charCodeAt(i + 1) !== NL) out += raw.slice(from, i + 1);
     } else if (c !== 0x5c) {
-      out += raw[i];
+      // The run of ordinary characters up to the next space, line break or escape, in one piece.
+      let j = i + 1;
+      while (j < raw.length) {
+        const d = raw.charCodeAt(j);
+        if (d === NL || d === SPACE || d === 0x5c) break;
+        j++;
+      }
+      out += raw.slice(i, j);
+      i = j - 1;
     } else {
       const e = raw[++i];
       if (e === '\n') {
@@ -954,7 +989,7 @@ function doubleQuotedValue(raw: string): string {
       } else {
         const width = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
         const hex = raw.slice(i + 1, i + 1 + width);
-        if (width === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== width) giveUp();
+        if (width === 0 || !HEX_DIGITS.test(hex) || hex.length !== width) giveUp();
         const code = parseInt(hex, 16);
         if (code > 0x10ffff) giveUp();
         out += String.fromCodePoint(code);
