@@ -54,6 +54,25 @@ describe('engine', () => {
     ]);
   });
 
+  it('shows a whole section at its name and the whole template where its content starts, in both formats', () => {
+    const atSectionAndTemplate = defineRule({
+      ...reportsEveryQueue,
+      id: 'test-places',
+      messages: { section: 'the section', whole: 'the template' },
+      check({ report }) {
+        report({ message: 'section', at: ['Resources'] });
+        report({ message: 'whole', at: [] });
+      },
+    });
+    const yaml = `# a comment\n\n${TEXT}`;
+    const json = '{\n  "Resources": {\n    "Q": { "Type": "AWS::SQS::Queue" }\n  }\n}\n';
+    const ranges = (text: string, file?: string) => lintTemplate(template(text, file), [atSectionAndTemplate]).map((f) => f.range);
+    const key = (line: number, column: number, end: number) => ({ start: { line, column }, end: { line, column: end } });
+    // An empty range at the first key: not one running to the end of the file.
+    expect(ranges(yaml)).toEqual([key(3, 1, 10), key(3, 1, 1)]);
+    expect(ranges(json, 'test.json')).toEqual([key(2, 3, 14), key(2, 3, 3)]);
+  });
+
   it('leaves an unfilled placeholder visible rather than empty', () => {
     expect(formatMessage('a {{x}} b {{y}}', { x: 1 })).toBe('a 1 b {{y}}');
   });

@@ -196,8 +196,9 @@ class Run {
     const foreign = splitForeign(path);
     const target = (foreign && this.byFile.get(foreign.file)) || template;
     const inner = foreign ? foreign.path : path;
-    // A whole resource is shown at its logical ID.
-    const keyed = onKey || (inner.length === 2 && inner[0] === 'Resources');
+    if (inner.length === 0) return { template: target, path: inner, range: contentStart(target) };
+    // A whole section is shown at its name, as a whole resource is at its logical ID.
+    const keyed = onKey || inner.length === 1 || (inner.length === 2 && inner[0] === 'Resources');
     const range = (keyed && target.source.locateKey(inner)) || target.source.locate(inner).range;
     return { template: target, path: inner, range };
   }
@@ -225,6 +226,17 @@ function resourceIdOf(value: unknown): string | undefined {
 
 /** The options of a rule that has none. */
 const NO_OPTIONS: Record<string, number | string> = Object.freeze({});
+
+/**
+ * Where a finding on the whole template is shown: where its content starts (its first key), as an
+ * empty range. A range to its end would cover the file, and finding where a large YAML template
+ * ends means indexing every one of its lines.
+ */
+function contentStart(template: Template): Finding['range'] {
+  const first = Object.keys(template.body)[0];
+  const start = (first !== undefined && template.source.locateKey([first])?.start) || { line: 1, column: 1 };
+  return { start, end: { ...start } };
+}
 
 function optionsFor(rule: Rule, overrides: Record<string, number | string> = {}): Record<string, number | string> {
   const out: Record<string, number | string> = {};
