@@ -234,6 +234,16 @@ for (const format of ['yaml', 'json']) {
   row('500 resources, JSON, after 100 lints (not a target)', fmt(lintMs), `JSON.parse: ${fmt(parseMs)}`, `${(lintMs / parseMs).toFixed(2)}x parse`, '', undefined);
 }
 
+// 7. Not a target: scaling once V8 has optimised archlint, each size linted back to back after a
+// warm-up of its own. The scaling rows above divide by the process's first 500-resource lints,
+// which are still partly cold and so make the ratio look better; this shows what a large template
+// costs per resource when both sizes run optimised code.
+for (const format of ['yaml', 'json']) {
+  const [small] = timeTogether([() => lintOnce(join(WORK, `gen-500.${format}`))], IN_PROCESS_RUNS, 20);
+  const [large] = timeTogether([() => lintOnce(join(WORK, `gen-5000.${format}`))], 9, 3);
+  row(`scaling 500 -> 5,000 resources (${format.toUpperCase()}), warm (not a target)`, `${(large / small).toFixed(2)}x`, `${fmt(small)} -> ${fmt(large)}`, '', '', undefined);
+}
+
 function listTemplates(dir) {
   const r = spawnSync('find', [dir, '-type', 'f', '(', '-name', '*.yaml', '-o', '-name', '*.yml', '-o', '-name', '*.json', '-o', '-name', '*.template', ')'], { encoding: 'utf8' });
   return r.stdout.split('\n').filter((f) => f && !/(manifest|tree|integ)\.json$|\.assets\.json$/.test(f)).sort();
