@@ -55,7 +55,7 @@ function readOrSayWhy(text: string, pads?: ReadonlyMap<number, number>): FastRea
  * One node while it is read, with its offsets as the `yaml` library reports them: [start, end) and
  * the end of its line. It lives only until its parent takes it: what the source map needs of it is
  * then written into the NodeTable. Every field is set when it is made, so that all nodes share one
- * shape (fields added later would each grow the object, and there are hundreds of thousands).
+ * shape (fields added later would each grow the object: a large template has tens of thousands).
  */
 class Node {
   tag: string | undefined = undefined;
@@ -387,8 +387,8 @@ class Reader {
 
   /**
    * A plain key's text, resolved as the library resolves it (`0x10:` is the key "16"). Keys repeat
-   * (`Type`, `Properties`, `Effect`...): the last key read with the same hash is reused when its text
-   * is the same, so that each occurrence does not make a new string for V8 to look up again.
+   * (`Type`, `Properties`, `Effect`...): the last key read into the same slot (by hash of its text)
+   * is reused when its text is the same, so that each occurrence does not make a new string.
    */
   private plainKey(start: number, end: number): string {
     const t = this.t;
