@@ -52,6 +52,8 @@ describe('engine', () => {
       'test-reports: Queue "Q" property VisibilityTimeout.',
       'test-reports: Queue "Q" property DelaySeconds.',
     ]);
+    // Placed as every finding on the whole template is: where its content starts.
+    expect(findings[0].range).toEqual({ start: { line: 1, column: 1 }, end: { line: 1, column: 1 } });
   });
 
   it('shows a whole section at its name and the whole template where its content starts, in both formats', () => {

@@ -148,7 +148,7 @@ class Run {
           rule: INTERNAL_ERROR_RULE,
           severity: 'error',
           message: `rule ${rule.id} failed on this template: ${(err as Error)?.message ?? String(err)}`,
-          range: template.source.locate([]).range,
+          range: contentStart(template),
           path: [],
           related: [],
           suggest: [],
