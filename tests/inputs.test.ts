@@ -194,6 +194,21 @@ describe('nested stacks', () => {
     expect(r.files).toBe(1);
     expect(r.findings.some((f) => f.file.endsWith('outside.yaml'))).toBe(false);
   });
+
+  // The loader searches the text for the nested stack types before walking the resources: a type
+  // spelled with escapes is not in the text as written, and must still be followed.
+  it.each([
+    ['a JSON \\u escape', 'parent.json', '{"Resources": {"Child": {"Type": "AWS::CloudFormation::St\\u0061ck", "Properties": {"TemplateURL": "./child.yaml"}}}}'],
+    ['a YAML \\x escape', 'parent.yaml', 'Resources:\n  Child:\n    Type: "AWS::Serverless::Applic\\x61tion"\n    Properties:\n      Location: ./child.yaml\n'],
+    ['a YAML escaped line break', 'parent.yaml', 'Resources:\n  Child:\n    Type: "AWS::CloudFormation::\\\n      Stack"\n    Properties:\n      TemplateURL: ./child.yaml\n'],
+  ])('follows a nested stack whose type is written with %s', (_, name, parent) => {
+    const dir = mkdtempSync(join(tmpdir(), 'archlint-nested-'));
+    write(dir, { [name]: parent, 'child.yaml': 'Resources:\n  Worker:\n    Type: AWS::Lambda::Function\n    Properties:\n      Timeout: 1200\n' });
+    const r = lintDir([join(dir, name)]);
+    expect(r.inputErrors).toEqual([]);
+    expect(r.files).toBe(2);
+    expect(r.findings.some((f) => f.rule === 'lambda-timeout-exceeds-max' && f.file.endsWith('child.yaml'))).toBe(true);
+  });
 });
 
 describe('cross-stack imports', () => {

@@ -15,7 +15,7 @@ export default defineRule({
   check({ graph, report }) {
     const resources = graph.template.body.Resources;
     if (resources === null || typeof resources !== 'object' || Array.isArray(resources)) return;
-    for (const id in resources) {
+    for (const id of graph.logicalIds) {
       const raw = (resources as Record<string, unknown>)[id];
       if (raw !== null && typeof raw === 'object' && !Array.isArray(raw) && typeof (raw as { Type?: unknown }).Type === 'string') continue;
       // Fn::ForEach blocks (AWS::LanguageExtensions) expand into resources at deploy time; they are not expanded here.

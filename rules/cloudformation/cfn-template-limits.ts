@@ -33,7 +33,8 @@ export default defineRule({
     for (const [section, what, max] of sections) {
       const value = body[section];
       if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
-      const names = Object.keys(value);
+      // The graph lists the resources' logical IDs once for every rule that needs them.
+      const names = section === 'Resources' ? graph.logicalIds : Object.keys(value);
       reportCount(names.length, max, what, [section]);
       const idMax = CFN_TEMPLATE_LIMITS.idLength.value;
       // Indexed: it runs over every resource, once per lint, mostly before V8 optimises it.

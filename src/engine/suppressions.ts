@@ -1,5 +1,6 @@
 import { relative, sep } from 'node:path';
 import type { Path, Range, Template } from '../load/types.js';
+import { textMayHideStrings } from '../load/text-search.js';
 import type { Config, ConfigSuppression } from './config.js';
 import { compareFindings, type Finding, type SuppressedFinding, type Suppression } from './finding.js';
 
@@ -69,7 +70,7 @@ function meta(e: Entry, rule: string, severity: Finding['severity'], message: st
 function metadataEntries(t: Template): Entry[] {
   // Most templates have none: a text search spares a walk over every resource. A key spelled
   // with escapes (`"\u0061rchlint"`) is not in the text as written: such templates are walked.
-  if (!mentions(t.text, 'archlint') && !t.text.includes('\\x') && !t.text.includes('\\u') && !t.text.includes('\\U')) return [];
+  if (!mentions(t.text, 'archlint') && !textMayHideStrings(t.text)) return [];
   const out: Entry[] = [];
   const scopes: Array<{ base: Path; metadata: unknown; covers: (f: Finding) => boolean }> = [
     { base: ['Metadata'], metadata: t.body.Metadata, covers: (f) => f.file === t.file },

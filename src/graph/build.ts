@@ -58,7 +58,9 @@ export function buildGraph(template: Template, options: BuildOptions = {}): Reso
   const nodes: ResourceNode[] = [];
   const globals = asObject(template.body.Globals);
   const resources = asObject(template.body.Resources);
+  const logicalIds: string[] = [];
   for (const id in resources) {
+    logicalIds.push(id);
     const res = asObject(resources[id]);
     // A resource without a string Type cannot be deployed; it is left out of the graph rather than guessed at.
     if (typeof res.Type !== 'string') continue;
@@ -70,7 +72,7 @@ export function buildGraph(template: Template, options: BuildOptions = {}): Reso
     nodes.push(node);
     byId.set(id, node);
   }
-  return new Graph(template, resolver, byId, nodes, options.imports).build();
+  return new Graph(template, resolver, byId, nodes, logicalIds, options.imports).build();
 }
 
 class Graph implements ResourceGraph {
@@ -102,6 +104,7 @@ class Graph implements ResourceGraph {
     private readonly byId: Map<string, ResourceNode>,
     /** The nodes of byId, in its order. */
     readonly resources: ResourceNode[],
+    readonly logicalIds: readonly string[],
     private readonly imports?: (name: string) => ImportedResource | undefined,
   ) {
     this.declared = this.resources.length;

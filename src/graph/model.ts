@@ -261,6 +261,11 @@ export type { PathSegment };
 export interface ResourceGraph {
   readonly template: Template;
   readonly resources: readonly ResourceNode[];
+  /**
+   * Every key of the Resources section in order, well-formed resource or not (only those with a
+   * string Type are nodes). Listing the keys of a large section is costly: it is done once, here.
+   */
+  readonly logicalIds: readonly string[];
   resource(id: string): ResourceNode | undefined;
   ofType(...types: string[]): readonly ResourceNode[];
   /** Edges of a kind, optionally only those from or to resources of a type. */

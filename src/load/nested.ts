@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { textMayHideStrings } from './text-search.js';
 import { InputError, type Template } from './types.js';
 
 /** Resource types whose property names a child template, and which property. */
@@ -23,6 +24,8 @@ export function loadNestedStacks(
     const parent = queue.shift()!;
     const root = roots.get(parent);
     if (!root || parent.file === '<stdin>') continue;
+    // Most templates have no nested stack: a search of the text spares a walk over every resource.
+    if (!mayNameNestedStack(parent.text)) continue;
     const resources = parent.body.Resources as Record<string, { Type?: unknown; Properties?: Record<string, unknown> }> | undefined;
     for (const id in resources) {
       const resource = resources[id];
@@ -52,4 +55,9 @@ export function loadNestedStacks(
       }
     }
   }
+}
+
+function mayNameNestedStack(text: string): boolean {
+  for (const type of NESTED_STACK_TYPES.keys()) if (text.includes(type)) return true;
+  return textMayHideStrings(text);
 }
