@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { transformSync } from 'esbuild';
 import { stringify } from 'yaml';
+import { longForm, SHORT_FORM_TAGS } from '../src/load/intrinsics.js';
 import { readYamlFast } from '../src/load/yaml-fast.js';
 import { parseYamlWithLibrary } from '../src/load/yaml.js';
 import type { InputError, Path } from '../src/load/types.js';
@@ -239,5 +241,18 @@ describe.skipIf(!existsSync(CORPUS))('the fast YAML reader on the corpus', () =>
     expect(differences).toEqual([]);
     // Declining is always safe but slow: most real templates should take the fast path.
     expect(accepted / files.length).toBeGreaterThan(0.85);
+  });
+});
+
+describe('the long form of a short-form tag', () => {
+  it('is made by a literal of its own for every tag, with the hidden class JSON.parse gives it', () => {
+    for (const name of SHORT_FORM_TAGS.values()) expect(longForm(name, [1])).toEqual({ [name]: [1] });
+    // Hidden classes are seen only through V8's natives syntax: the module runs in a child process.
+    const module = transformSync(readFileSync(join(import.meta.dirname, '..', 'src', 'load', 'intrinsics.ts'), 'utf8'), { loader: 'ts', format: 'esm' }).code;
+    const script = `${module}
+      const differ = [...SHORT_FORM_TAGS.values()].filter((name) => !%HaveSameMap(longForm(name, 'x'), JSON.parse(JSON.stringify({ [name]: 'x' }))));
+      console.log(JSON.stringify(differ));`;
+    const differ = execFileSync(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(differ)).toEqual([]);
   });
 });

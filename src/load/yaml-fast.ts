@@ -1,4 +1,4 @@
-import { SHORT_FORM_TAGS, setKey, splitGetAtt } from './intrinsics.js';
+import { longForm, SHORT_FORM_TAGS, setKey, splitGetAtt } from './intrinsics.js';
 import { LineIndex } from './lines.js';
 import type { Path, Position, Range, SourceMap } from './types.js';
 import { DUPLICATE_KEY, unknownTag } from './yaml-messages.js';
@@ -103,6 +103,12 @@ class NodeTable {
   childCount = 0;
   private waiting: Int32Array = new Int32Array(CHILD_FIELDS * 256);
   private waitingKeys: (string | undefined)[] = [];
+  /**
+   * The values of a sequence's waiting children: the sequence's array is cut from here when it
+   * closes, at its exact length (an array pushed to from empty keeps room for 17 items, and most
+   * hold one or two: a quarter of a large template's memory).
+   */
+  private waitingValues: unknown[] = [];
   /** Children waiting for their collection to close: the open collections' children, innermost last. */
   waitingCount = 0;
 
@@ -131,6 +137,7 @@ class NodeTable {
     w[i * CHILD_FIELDS + 1] = keyEnd;
     w[i * CHILD_FIELDS + 2] = id;
     this.waitingKeys[i] = key;
+    if (key === undefined) this.waitingValues[i] = child.value;
   }
 
   /** Closes a collection opened when `waitingCount` was `mark`: its children move to their final place. */
@@ -145,6 +152,7 @@ class NodeTable {
     const to = this.children;
     for (let i = mark * CHILD_FIELDS, j = node.first * CHILD_FIELDS, end = this.waitingCount * CHILD_FIELDS; i < end; i++, j++) to[j] = from[i];
     for (let i = 0; i < count; i++) this.childKeys[node.first + i] = this.waitingKeys[mark + i];
+    if (node.kind === SEQ) node.value = this.waitingValues.slice(mark, this.waitingCount);
     this.waitingCount = mark;
   }
 
@@ -154,6 +162,7 @@ class NodeTable {
     this.children = this.children.slice(0, this.childCount * CHILD_FIELDS);
     this.waiting = new Int32Array(0);
     this.waitingKeys = [];
+    this.waitingValues = [];
     return this;
   }
 }
@@ -410,8 +419,7 @@ class Reader {
 
   private blockSeq(col: number): Node {
     const t = this.t;
-    const arr: unknown[] = [];
-    const node = new Node(arr, this.pos, 0, 0, SEQ);
+    const node = new Node(undefined, this.pos, 0, 0, SEQ); // its array is made when it closes
     const mark = this.table.waitingCount;
     if (++this.depth > MAX_DEPTH) giveUp();
     for (;;) {
@@ -428,7 +436,6 @@ class Reader {
       } else {
         item = this.valueAfterIndicator(col, false);
       }
-      arr.push(item.value);
       this.table.wait(undefined, -1, -1, item);
       const next = this.nextContentLine();
       if (next === -1 || next < col) return this.closeCollection(node, mark, item, col);
@@ -645,7 +652,7 @@ class Reader {
     }
     const value = node.value;
     node.tag = tag;
-    node.value = name === 'Fn::GetAtt' && typeof value === 'string' ? { [name]: splitGetAtt(value) } : { [name]: value };
+    node.value = longForm(name, name === 'Fn::GetAtt' && typeof value === 'string' ? splitGetAtt(value) : value);
     return node;
   }
 
@@ -806,18 +813,16 @@ class Reader {
     const mark = this.table.waitingCount;
     if (t.charCodeAt(start) === 0x5b) {
       this.pos++;
-      const arr: unknown[] = [];
       for (;;) {
         this.flowSpace(parent);
         if (t.charCodeAt(this.pos) === 0x5d) break;
         const item = this.flowItem(parent);
-        arr.push(item.value);
         this.table.wait(undefined, -1, -1, item);
         if (this.flowItemEnds(parent, 0x5d)) break; // otherwise `[a: b]`, a multi-line plain scalar, or a syntax error gave up
       }
       this.pos++;
       this.depth--;
-      const node = new Node(arr, start, this.pos, 0, SEQ);
+      const node = new Node(undefined, start, this.pos, 0, SEQ);
       this.table.close(node, mark);
       return node;
     }
