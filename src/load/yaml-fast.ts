@@ -106,7 +106,7 @@ class NodeTable {
   /**
    * The values of a sequence's waiting children: the sequence's array is cut from here when it
    * closes, at its exact length (an array pushed to from empty keeps room for 17 items, and most
-   * hold one or two: a quarter of a large template's memory).
+   * of a template's hold one or two).
    */
   private waitingValues: unknown[] = [];
   /** Children waiting for their collection to close: the open collections' children, innermost last. */
