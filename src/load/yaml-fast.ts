@@ -137,7 +137,10 @@ class NodeTable {
     w[i * CHILD_FIELDS + 1] = keyEnd;
     w[i * CHILD_FIELDS + 2] = id;
     this.waitingKeys[i] = key;
-    if (key === undefined) this.waitingValues[i] = child.value;
+    // Written for a mapping's children too: a skipped slot would make this array holey, and the
+    // sequences cut from it with it, where JSON.parse's arrays are packed (a second hidden class
+    // for every array a rule reads, and code V8 optimised on one format thrown away on the other).
+    this.waitingValues[i] = key === undefined ? child.value : undefined;
   }
 
   /** Closes a collection opened when `waitingCount` was `mark`: its children move to their final place. */
