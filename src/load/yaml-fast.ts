@@ -104,9 +104,12 @@ class NodeTable {
   private waiting: Int32Array = new Int32Array(CHILD_FIELDS * 256);
   private waitingKeys: (string | undefined)[] = [];
   /**
-   * The values of a sequence's waiting children: the sequence's array is cut from here when it
-   * closes, at its exact length (an array pushed to from empty keeps room for 17 items, and most
-   * of a template's hold one or two).
+   * The values of the waiting children: a sequence's array is cut from here when it closes, at its
+   * exact length (an array pushed to from empty keeps room for 17 items, and most of a template's
+   * hold one or two). Every child's value is written, a mapping's too: a skipped slot would make
+   * this array holey, and the sequences cut from it with it, where JSON.parse's arrays are packed
+   * (a second hidden class for every array a rule reads, and code V8 optimised on one format
+   * thrown away on the other).
    */
   private waitingValues: unknown[] = [];
   /** Children waiting for their collection to close: the open collections' children, innermost last. */
@@ -137,10 +140,7 @@ class NodeTable {
     w[i * CHILD_FIELDS + 1] = keyEnd;
     w[i * CHILD_FIELDS + 2] = id;
     this.waitingKeys[i] = key;
-    // Written for a mapping's children too: a skipped slot would make this array holey, and the
-    // sequences cut from it with it, where JSON.parse's arrays are packed (a second hidden class
-    // for every array a rule reads, and code V8 optimised on one format thrown away on the other).
-    this.waitingValues[i] = key === undefined ? child.value : undefined;
+    this.waitingValues[i] = child.value;
   }
 
   /** Closes a collection opened when `waitingCount` was `mark`: its children move to their final place. */
