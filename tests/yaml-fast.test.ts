@@ -84,6 +84,10 @@ const ACCEPTED: Record<string, string> = {
   'JSON written as YAML': '{\n  "Resources": {\n    "Q": {"Type": "AWS::SQS::Queue", "Properties": {"DelaySeconds": 5}}\n  }\n}\n',
   'URLs, ARNs and colons in plain scalars': 'A: arn:aws:s3:::bucket/*\nB: http://example.com:8080/x\nC: a:b\n',
   '__proto__ as a key': '__proto__:\n  polluted: true\n',
+  '__proto__ among other keys, in block and flow mappings': 'a: 1\n__proto__: {polluted: true, __proto__: 2}\nb: 2\n',
+  'index keys among named ones': 'A:\n  1: x\n  b: y\n  0: z\nB: {2: a, c: b}\n',
+  'a mapping of many keys': `A:\n${Array.from({ length: 40 }, (_, i) => `  k${i}: ${i}\n`).join('')}`,
+  'a mapping of more keys than one literal of JSON.parse\'s takes': `A:\n${Array.from({ length: 130 }, (_, i) => `  k${i}: ${i}\n`).join('')}`,
   // What the library refuses and the loader retries relaxed (yaml-relax.ts), as cfn-flip and PyYAML write it.
   'lines at their key\'s indentation, read relaxed': 'A: "one\ntwo"\nB:\n  - Statement: [{\n    "Effect": "Allow"\n  }]\n  - !Sub \'{\n    "a": 1\n  }\'\nC: 1\n',
 };
@@ -99,6 +103,8 @@ const REFUSED: Record<string, string> = {
   'a duplicate key spelled differently': 'A:\n  1: x\n  "1": y\n',
   'a duplicate key in a flow mapping, JSON-style': '{"Resources": {"Q": {"Type": "a", "Type": "b"}}}\n',
   'duplicate keys, deep before shallow': 'R:\n  F:\n    P: 1\n    P: 2\n  F: 3\nR: 4\n',
+  'a duplicate key among many (past those searched one by one)': `A:\n${Array.from({ length: 20 }, (_, i) => `  k${i}: ${i}\n`).join('')}  k3: again\n`,
+  'a duplicate key among many in a flow mapping': `A: {${Array.from({ length: 20 }, (_, i) => `k${i}: ${i}`).join(', ')}, k19: again}\n`,
   'a duplicate key in a text read relaxed': 'A: [{\n  "x": 1\n}]\nB:\n  C: 1\n  "C": 2\n',
 };
 
@@ -248,9 +254,9 @@ describe.skipIf(!existsSync(CORPUS))('the fast YAML reader on the corpus', () =>
  * What `script` prints (as JSON) when run after the bundled module `entry` (a file of src/load) in
  * a child process with V8's natives syntax: hidden classes and elements kinds are seen only there.
  */
-function withNatives(entry: string, script: string): unknown {
+function withNatives(entry: string, script: string, flags = ['--allow-natives-syntax']): unknown {
   const module = buildSync({ entryPoints: [join(import.meta.dirname, '..', 'src', 'load', entry)], bundle: true, format: 'esm', platform: 'node', write: false }).outputFiles[0].text;
-  const out = execFileSync(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', `${module}\nconsole.log(JSON.stringify(${script}));`], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [...flags, '--input-type=module', '-e', `${module}\nconsole.log(JSON.stringify(${script}));`], { encoding: 'utf8' });
   return JSON.parse(out);
 }
 
@@ -276,5 +282,69 @@ describe('sequences', () => {
       return holey;
     })([])`);
     expect(holey).toEqual([]);
+  });
+});
+
+describe('mappings', () => {
+  // Resources, properties, a statement, flow and block style, index keys, an empty mapping, one of
+  // 40 keys; not one of 128 keys or more, which JSON.parse makes a dictionary (json-shapes.ts).
+  const text = [
+    'Resources:',
+    '  Queue:',
+    '    Type: AWS::SQS::Queue',
+    '    Properties: {VisibilityTimeout: 60, Tags: [{Key: a, Value: b}]}',
+    '  Role:',
+    '    Type: AWS::IAM::Role',
+    '    Properties:',
+    '      Policies:',
+    '        - PolicyName: q',
+    '          PolicyDocument:',
+    '            Statement:',
+    '              - Effect: Allow',
+    '                Action: sqs:SendMessage',
+    '                Resource: !GetAtt Queue.Arn',
+    '      Extra: {}',
+    'Mappings:',
+    '  ByIndex: {1: {a: 1}, x: {0: b, y: 2}}',
+    `  Many: {${Array.from({ length: 40 }, (_, i) => `k${i}: ${i}`).join(', ')}}`,
+    '',
+  ].join('\n');
+  /** The paths of the objects in `read` (a value read from `text`) whose hidden class differs from JSON.parse's for the same value. */
+  const differing = (read: string) => `((differ) => {
+    const body = ${read};
+    const visit = (a, b, path) => {
+      if (a === null || typeof a !== 'object') return;
+      if (!Array.isArray(a) && !%HaveSameMap(a, b)) differ.push(path);
+      for (const k of Object.keys(a)) visit(a[k], b[k], path + '/' + k);
+    };
+    visit(body, JSON.parse(JSON.stringify(body)), '');
+    return differ;
+  })([])`;
+
+  it('have the hidden classes JSON.parse gives the same keys, read by the fast reader', () => {
+    // Two classes per resource would throw away code V8 optimised on one format when the other arrives.
+    expect(readYamlFast(text)).toHaveProperty('body');
+    expect(withNatives('yaml-fast.ts', differing(`readYamlFast(${JSON.stringify(text)}).body`))).toEqual([]);
+  });
+
+  it('have them too when the yaml library reads the text (merge keys included)', () => {
+    const merged = `${text}Base: &base {Type: AWS::SQS::Queue, Extra: 1}\nMerged:\n  <<: *base\n  Properties: {}\n`;
+    expect(parseYamlWithLibrary('t.yaml', merged).body).toMatchObject({ Merged: { Type: 'AWS::SQS::Queue', Extra: 1, Properties: {} } });
+    expect(withNatives('yaml.ts', differing(`parseYamlWithLibrary('t.yaml', ${JSON.stringify(merged)}).body`))).toEqual([]);
+  });
+
+  it('keep __proto__ a key of their own, never a prototype, in both readers', () => {
+    const proto = 'a: 1\n__proto__: {x: 1}\nb: {__proto__: 2, c: 3}\n';
+    for (const body of [(readYamlFast(proto) as { body: Record<string, Record<string, unknown>> }).body, parseYamlWithLibrary('t.yaml', proto).body as Record<string, Record<string, unknown>>]) {
+      expect(Object.getPrototypeOf(body)).toBe(Object.prototype);
+      expect(Object.getPrototypeOf(body.b)).toBe(Object.prototype);
+      expect(Object.keys(body)).toEqual(['a', '__proto__', 'b']);
+      expect(Object.getOwnPropertyDescriptor(body.b, '__proto__')?.value).toBe(2);
+    }
+  });
+
+  it('are read the same where the runtime compiles no code from text', () => {
+    const body = withNatives('yaml-fast.ts', `readYamlFast(${JSON.stringify(text)}).body`, ['--disallow-code-generation-from-strings']);
+    expect(body).toEqual((readYamlFast(text) as { body: unknown }).body);
   });
 });

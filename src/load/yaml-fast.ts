@@ -1,4 +1,5 @@
-import { longForm, SHORT_FORM_TAGS, setKey, splitGetAtt } from './intrinsics.js';
+import { longForm, SHORT_FORM_TAGS, splitGetAtt } from './intrinsics.js';
+import { makeMapping } from './json-shapes.js';
 import { LineIndex } from './lines.js';
 import type { Path, Position, Range, SourceMap } from './types.js';
 import { DUPLICATE_KEY, unknownTag } from './yaml-messages.js';
@@ -143,6 +144,17 @@ class NodeTable {
     this.waitingValues[i] = child.value;
   }
 
+  /** Is `key` among the waiting keys from `mark` on (a mapping's keys so far)? */
+  hasWaitingKey(mark: number, key: string): boolean {
+    for (let i = mark; i < this.waitingCount; i++) if (this.waitingKeys[i] === key) return true;
+    return false;
+  }
+
+  /** The waiting keys from `mark` on, as a set. */
+  waitingKeySet(mark: number): Set<string> {
+    return new Set(this.waitingKeys.slice(mark, this.waitingCount) as string[]);
+  }
+
   /** Closes a collection opened when `waitingCount` was `mark`: its children move to their final place. */
   close(node: Node, mark: number): void {
     const count = this.waitingCount - mark;
@@ -156,6 +168,7 @@ class NodeTable {
     for (let i = mark * CHILD_FIELDS, j = node.first * CHILD_FIELDS, end = this.waitingCount * CHILD_FIELDS; i < end; i++, j++) to[j] = from[i];
     for (let i = 0; i < count; i++) this.childKeys[node.first + i] = this.waitingKeys[mark + i];
     if (node.kind === SEQ) node.value = this.waitingValues.slice(mark, this.waitingCount);
+    else if (node.kind === MAP) node.value = makeMapping(this.waitingKeys, this.waitingValues, mark, this.waitingCount);
     this.waitingCount = mark;
   }
 
@@ -167,6 +180,29 @@ class NodeTable {
     this.waitingKeys = [];
     this.waitingValues = [];
     return this;
+  }
+}
+
+/**
+ * The keys of an open mapping, for duplicates: its waiting keys are searched in order while there
+ * are few, and a Set is made once there are many (`Resources`), where searching would be quadratic.
+ */
+class KeySet {
+  private set: Set<string> | undefined = undefined;
+  private count = 0;
+
+  constructor(
+    private readonly table: NodeTable,
+    private readonly mark: number,
+  ) {}
+
+  has(key: string): boolean {
+    return this.set ? this.set.has(key) : this.table.hasWaitingKey(this.mark, key);
+  }
+
+  added(key: string): void {
+    if (this.set) this.set.add(key);
+    else if (++this.count === 16) this.set = this.table.waitingKeySet(this.mark);
   }
 }
 
@@ -360,9 +396,9 @@ class Reader {
 
   private blockMap(col: number): Node {
     const t = this.t;
-    const obj: Record<string, unknown> = {};
-    const node = new Node(obj, this.pos, 0, 0, MAP);
+    const node = new Node(undefined, this.pos, 0, 0, MAP); // its object is made when it closes
     const mark = this.table.waitingCount;
+    const keys = new KeySet(this.table, mark);
     if (++this.depth > MAX_DEPTH) giveUp();
     for (;;) {
       const keyStart = this.pos;
@@ -385,10 +421,10 @@ class Reader {
       if (t.charCodeAt(this.pos) !== COLON) giveUp();
       this.pos++;
       if (key === '<<') giveUp(); // merge keys: the library path expands them
-      if (Object.hasOwn(obj, key)) this.refuse(keyStart, DUPLICATE_KEY);
+      if (keys.has(key)) this.refuse(keyStart, DUPLICATE_KEY);
       const value = this.valueAfterIndicator(col, true);
-      setKey(obj, key, value.value);
       this.table.wait(key, keyStart, keyEnd, value);
+      keys.added(key);
       const next = this.nextContentLine();
       if (next === -1 || next < col) return this.closeCollection(node, mark, value, col);
       if (next > col) giveUp();
@@ -830,7 +866,7 @@ class Reader {
       return node;
     }
     this.pos++;
-    const obj: Record<string, unknown> = {};
+    const keys = new KeySet(this.table, mark);
     for (;;) {
       this.flowSpace(parent);
       if (t.charCodeAt(this.pos) === 0x7d) break;
@@ -850,15 +886,15 @@ class Reader {
       const d = t.charCodeAt(this.pos);
       if (d === 0x2c || d === 0x7d) giveUp(); // an empty value
       if (key === '<<') giveUp();
-      if (Object.hasOwn(obj, key)) this.refuse(keyStart, DUPLICATE_KEY);
+      if (keys.has(key)) this.refuse(keyStart, DUPLICATE_KEY);
       const value = this.flowItem(parent);
-      setKey(obj, key, value.value);
       this.table.wait(key, keyStart, keyEnd, value);
+      keys.added(key);
       if (this.flowItemEnds(parent, 0x7d)) break;
     }
     this.pos++;
     this.depth--;
-    const node = new Node(obj, start, this.pos, 0, MAP);
+    const node = new Node(undefined, start, this.pos, 0, MAP);
     this.table.close(node, mark);
     return node;
   }

@@ -1,6 +1,7 @@
 import type { Alias, Document, LineCounter, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { yamlLibrary, type YamlLibrary } from './yaml-library.js';
-import { SHORT_FORM_TAGS, setKey, splitGetAtt } from './intrinsics.js';
+import { longForm, SHORT_FORM_TAGS, splitGetAtt } from './intrinsics.js';
+import { makeMapping } from './json-shapes.js';
 import { readYamlFast, tagStart } from './yaml-fast.js';
 import { DUPLICATE_KEY, unknownTag } from './yaml-messages.js';
 import { relaxIndentation, unpad } from './yaml-relax.js';
@@ -125,7 +126,9 @@ class Converter {
     if (isAlias(node)) return { value: this.alias(node) };
     if (isScalar(node)) value = node.value;
     else if (isMap(node)) {
-      const obj: Record<string, unknown> = {};
+      // Keys and values side by side, made into an object at the end with JSON.parse's hidden class (see json-shapes.ts).
+      const keys: string[] = [];
+      const values: unknown[] = [];
       const merges: unknown[] = [];
       const seen = new Set<string>();
       for (const pair of node.items) {
@@ -138,13 +141,22 @@ class Converter {
         const converted = this.convert(pair.value as YamlNode, depth + 1).value;
         // `<<: *base` (a merge key) is expanded as `aws cloudformation package` and `sam deploy` do.
         if (key === '<<' && isScalar(pair.key) && !pair.key.tag && (isAlias(pair.value) || isMap(pair.value) || isSeq(pair.value))) merges.push(converted);
-        else setKey(obj, key, converted);
+        else {
+          keys.push(key);
+          values.push(converted);
+        }
       }
+      const taken = new Set(merges.length > 0 ? keys : []);
       for (const source of merges.flatMap((m) => (Array.isArray(m) ? m : [m]))) {
         if (source === null || typeof source !== 'object' || Array.isArray(source)) continue;
-        for (const [k, v] of Object.entries(source)) if (!Object.hasOwn(obj, k)) setKey(obj, k, v);
+        for (const [k, v] of Object.entries(source)) {
+          if (taken.has(k)) continue;
+          taken.add(k);
+          keys.push(k);
+          values.push(v);
+        }
       }
-      value = obj;
+      value = makeMapping(keys, values, 0, keys.length);
     } else if (isSeq(node)) {
       value = node.items.map((item) => this.convert(item as YamlNode, depth + 1).value);
     } else {
@@ -185,8 +197,8 @@ class Converter {
     if (!name) {
       throw new InputError(this.file, unknownTag(tag), this.locate(tagStart(this.text, tag, node.range?.[0] ?? 0)));
     }
-    if (name === 'Fn::GetAtt' && typeof value === 'string') return { [name]: splitGetAtt(value) };
-    return { [name]: value };
+    if (name === 'Fn::GetAtt' && typeof value === 'string') return longForm(name, splitGetAtt(value));
+    return longForm(name, value);
   }
 }
 
