@@ -287,7 +287,7 @@ describe('sequences', () => {
 
 describe('mappings', () => {
   // Resources, properties, a statement, flow and block style, index keys, an empty mapping, one of
-  // 40 keys; not one of 128 keys or more, which JSON.parse makes a dictionary (json-shapes.ts).
+  // 40 keys, one shape 40 times; not 128 keys or more, which JSON.parse makes a dictionary (json-shapes.ts).
   const text = [
     'Resources:',
     '  Queue:',
@@ -307,6 +307,8 @@ describe('mappings', () => {
     'Mappings:',
     '  ByIndex: {1: {a: 1}, x: {0: b, y: 2}}',
     `  Many: {${Array.from({ length: 40 }, (_, i) => `k${i}: ${i}`).join(', ')}}`,
+    // One shape many times: made from JSON.parse's skeleton at first, then by a literal compiled for it.
+    `  Tags: [${Array.from({ length: 40 }, (_, i) => `{Key: k${i}, Value: ${i % 2 ? i : `v${i}`}}`).join(', ')}]`,
     '',
   ].join('\n');
   /** The paths of the objects in `read` (a value read from `text`) whose hidden class differs from JSON.parse's for the same value. */
