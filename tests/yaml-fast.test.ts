@@ -252,7 +252,8 @@ describe.skipIf(!existsSync(CORPUS))('the fast YAML reader on the corpus', () =>
 
 /**
  * What `script` prints (as JSON) when run after the bundled module `entry` (a file of src/load) in
- * a child process with V8's natives syntax: hidden classes and elements kinds are seen only there.
+ * a child process with `flags`, by default V8's natives syntax: hidden classes and elements kinds
+ * are seen only there.
  */
 function withNatives(entry: string, script: string, flags = ['--allow-natives-syntax']): unknown {
   const module = buildSync({ entryPoints: [join(import.meta.dirname, '..', 'src', 'load', entry)], bundle: true, format: 'esm', platform: 'node', write: false }).outputFiles[0].text;

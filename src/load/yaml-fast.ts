@@ -183,29 +183,6 @@ class NodeTable {
   }
 }
 
-/**
- * The keys of an open mapping, for duplicates: its waiting keys are searched in order while there
- * are few, and a Set is made once there are many (`Resources`), where searching would be quadratic.
- */
-class KeySet {
-  private set: Set<string> | undefined = undefined;
-  private count = 0;
-
-  constructor(
-    private readonly table: NodeTable,
-    private readonly mark: number,
-  ) {}
-
-  has(key: string): boolean {
-    return this.set ? this.set.has(key) : this.table.hasWaitingKey(this.mark, key);
-  }
-
-  added(key: string): void {
-    if (this.set) this.set.add(key);
-    else if (++this.count === 16) this.set = this.table.waitingKeySet(this.mark);
-  }
-}
-
 function grow(a: Int32Array): Int32Array {
   const b = new Int32Array(a.length * 2);
   b.set(a);
@@ -248,6 +225,8 @@ class Reader {
   /** Plain keys read, by hash: their text and the key it resolves to (see plainKey). */
   private readonly keyRaw: (string | undefined)[] = new Array(KEY_CACHE_SIZE);
   private readonly keyResolved: string[] = new Array(KEY_CACHE_SIZE);
+  /** By depth, the keys of the open mapping there once it has many (see hasKey); reset when a mapping opens. */
+  private readonly keySets: (Set<string> | undefined)[] = [];
   /** The first duplicate key or unknown tag: the text is refused there, if it reads to its end. */
   refusal?: { at: number; message: string };
 
@@ -398,8 +377,8 @@ class Reader {
     const t = this.t;
     const node = new Node(undefined, this.pos, 0, 0, MAP); // its object is made when it closes
     const mark = this.table.waitingCount;
-    const keys = new KeySet(this.table, mark);
     if (++this.depth > MAX_DEPTH) giveUp();
+    this.keySets[this.depth] = undefined;
     for (;;) {
       const keyStart = this.pos;
       let key: string;
@@ -421,16 +400,28 @@ class Reader {
       if (t.charCodeAt(this.pos) !== COLON) giveUp();
       this.pos++;
       if (key === '<<') giveUp(); // merge keys: the library path expands them
-      if (keys.has(key)) this.refuse(keyStart, DUPLICATE_KEY);
+      if (this.hasKey(mark, key)) this.refuse(keyStart, DUPLICATE_KEY);
       const value = this.valueAfterIndicator(col, true);
       this.table.wait(key, keyStart, keyEnd, value);
-      keys.added(key);
+      this.keySets[this.depth]?.add(key);
       const next = this.nextContentLine();
       if (next === -1 || next < col) return this.closeCollection(node, mark, value, col);
       if (next > col) giveUp();
       if (t.charCodeAt(this.pos) === DASH && this.endsToken(this.pos + 1)) giveUp();
       if (!this.isKeyLine()) giveUp();
     }
+  }
+
+  /**
+   * Whether the mapping open at this depth, its children waiting from `mark`, has `key` already.
+   * Its keys are searched in order while there are few; from 16 on (`Resources`), where searching
+   * would be quadratic, in a Set made then and added to after each key. No object per mapping: a
+   * large template has tens of thousands.
+   */
+  private hasKey(mark: number, key: string): boolean {
+    if (this.table.waitingCount - mark < 16) return this.table.hasWaitingKey(mark, key);
+    const keys = (this.keySets[this.depth] ??= this.table.waitingKeySet(mark));
+    return keys.has(key);
   }
 
   /**
@@ -866,7 +857,7 @@ class Reader {
       return node;
     }
     this.pos++;
-    const keys = new KeySet(this.table, mark);
+    this.keySets[this.depth] = undefined;
     for (;;) {
       this.flowSpace(parent);
       if (t.charCodeAt(this.pos) === 0x7d) break;
@@ -886,10 +877,10 @@ class Reader {
       const d = t.charCodeAt(this.pos);
       if (d === 0x2c || d === 0x7d) giveUp(); // an empty value
       if (key === '<<') giveUp();
-      if (keys.has(key)) this.refuse(keyStart, DUPLICATE_KEY);
+      if (this.hasKey(mark, key)) this.refuse(keyStart, DUPLICATE_KEY);
       const value = this.flowItem(parent);
       this.table.wait(key, keyStart, keyEnd, value);
-      keys.added(key);
+      this.keySets[this.depth]?.add(key);
       if (this.flowItemEnds(parent, 0x7d)) break;
     }
     this.pos++;
