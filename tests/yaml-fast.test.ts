@@ -255,7 +255,7 @@ describe.skipIf(!existsSync(CORPUS))('the fast YAML reader on the corpus', () =>
  * a child process with `flags`, by default V8's natives syntax: hidden classes and elements kinds
  * are seen only there.
  */
-function withNatives(entry: string, script: string, flags = ['--allow-natives-syntax']): unknown {
+function inChildProcess(entry: string, script: string, flags = ['--allow-natives-syntax']): unknown {
   const module = buildSync({ entryPoints: [join(import.meta.dirname, '..', 'src', 'load', entry)], bundle: true, format: 'esm', platform: 'node', write: false }).outputFiles[0].text;
   const out = execFileSync(process.execPath, [...flags, '--input-type=module', '-e', `${module}\nconsole.log(JSON.stringify(${script}));`], { encoding: 'utf8' });
   return JSON.parse(out);
@@ -264,7 +264,7 @@ function withNatives(entry: string, script: string, flags = ['--allow-natives-sy
 describe('the long form of a short-form tag', () => {
   it('is made by a literal of its own for every tag, with the hidden class JSON.parse gives it', () => {
     for (const name of SHORT_FORM_TAGS.values()) expect(longForm(name, [1])).toEqual({ [name]: [1] });
-    const differ = withNatives('intrinsics.ts', `[...SHORT_FORM_TAGS.values()].filter((name) => !%HaveSameMap(longForm(name, 'x'), JSON.parse(JSON.stringify({ [name]: 'x' }))))`);
+    const differ = inChildProcess('intrinsics.ts', `[...SHORT_FORM_TAGS.values()].filter((name) => !%HaveSameMap(longForm(name, 'x'), JSON.parse(JSON.stringify({ [name]: 'x' }))))`);
     expect(differ).toEqual([]);
   });
 });
@@ -274,7 +274,7 @@ describe('sequences', () => {
     // A holey array has another hidden class than JSON.parse's: code optimised on one format would be thrown away on the other.
     const text = 'A:\n  B: [1, 2]\n  C:\n    - x\n    - y: 1\n      z: [a, b]\n  D: !GetAtt Queue.Arn\nE:\n  - !If [C, 1, 2]\n';
     expect(readYamlFast(text)).toHaveProperty('body');
-    const holey = withNatives('yaml-fast.ts', `((holey) => {
+    const holey = inChildProcess('yaml-fast.ts', `((holey) => {
       const visit = (v, path) => {
         if (Array.isArray(v)) { if (%HasHoleyElements(v)) holey.push(path); v.forEach((x, i) => visit(x, path + '/' + i)); }
         else if (v && typeof v === 'object') for (const k in v) visit(v[k], path + '/' + k);
@@ -327,13 +327,13 @@ describe('mappings', () => {
   it('have the hidden classes JSON.parse gives the same keys, read by the fast reader', () => {
     // Two classes per resource would throw away code V8 optimised on one format when the other arrives.
     expect(readYamlFast(text)).toHaveProperty('body');
-    expect(withNatives('yaml-fast.ts', differing(`readYamlFast(${JSON.stringify(text)}).body`))).toEqual([]);
+    expect(inChildProcess('yaml-fast.ts', differing(`readYamlFast(${JSON.stringify(text)}).body`))).toEqual([]);
   });
 
   it('have them too when the yaml library reads the text (merge keys included)', () => {
     const merged = `${text}Base: &base {Type: AWS::SQS::Queue, Extra: 1}\nMerged:\n  <<: *base\n  Properties: {}\n`;
     expect(parseYamlWithLibrary('t.yaml', merged).body).toMatchObject({ Merged: { Type: 'AWS::SQS::Queue', Extra: 1, Properties: {} } });
-    expect(withNatives('yaml.ts', differing(`parseYamlWithLibrary('t.yaml', ${JSON.stringify(merged)}).body`))).toEqual([]);
+    expect(inChildProcess('yaml.ts', differing(`parseYamlWithLibrary('t.yaml', ${JSON.stringify(merged)}).body`))).toEqual([]);
   });
 
   it('keep __proto__ a key of their own, never a prototype, in both readers', () => {
@@ -347,7 +347,7 @@ describe('mappings', () => {
   });
 
   it('are read the same where the runtime compiles no code from text', () => {
-    const body = withNatives('yaml-fast.ts', `readYamlFast(${JSON.stringify(text)}).body`, ['--disallow-code-generation-from-strings']);
+    const body = inChildProcess('yaml-fast.ts', `readYamlFast(${JSON.stringify(text)}).body`, ['--disallow-code-generation-from-strings']);
     expect(body).toEqual((readYamlFast(text) as { body: unknown }).body);
   });
 });

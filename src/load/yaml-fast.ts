@@ -202,6 +202,8 @@ function underIndented(): never {
   throw UNDER_INDENTED;
 }
 
+/** Keys of a mapping searched one by one for a duplicate; past them, a Set (see Reader.hasKey). */
+const KEYS_SEARCHED_IN_ORDER = 16;
 /** Slots of the plain-key cache: a power of two. */
 const KEY_CACHE_SIZE = 1024;
 const SPACE = 0x20;
@@ -414,12 +416,12 @@ class Reader {
 
   /**
    * Whether the mapping open at this depth, its children waiting from `mark`, has `key` already.
-   * Its keys are searched in order while there are few; from 16 on (`Resources`), where searching
-   * would be quadratic, in a Set made then and added to after each key. No object per mapping: a
-   * large template has tens of thousands.
+   * Its keys are searched in order while there are few; past KEYS_SEARCHED_IN_ORDER (`Resources`),
+   * where searching would be quadratic, in a Set made then and added to after each key. No object
+   * per mapping: a large template has tens of thousands.
    */
   private hasKey(mark: number, key: string): boolean {
-    if (this.table.waitingCount - mark < 16) return this.table.hasWaitingKey(mark, key);
+    if (this.table.waitingCount - mark < KEYS_SEARCHED_IN_ORDER) return this.table.hasWaitingKey(mark, key);
     const keys = (this.keySets[this.depth] ??= this.table.waitingKeySet(mark));
     return keys.has(key);
   }
