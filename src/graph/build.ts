@@ -68,11 +68,28 @@ export function buildGraph(template: Template, options: BuildOptions = {}): Reso
     const section = SAM_GLOBALS.get(res.Type);
     const global = section && Object.hasOwn(globals, section) ? { path: ['Globals', section], raw: asObject(globals[section]) } : undefined;
     const globalBlock = global && { ...global, path: [...root, ...global.path] };
-    const node = new ResourceNode(resolver, id, res.Type, root.length === 0 ? undefined : [...root, 'Resources', id], res, globalBlock);
+    const node = new ResourceNode(resolver, id, sharedType(res.Type), root.length === 0 ? undefined : [...root, 'Resources', id], res, globalBlock);
     nodes.push(node);
     byId.set(id, node);
   }
   return new Graph(template, resolver, byId, nodes, logicalIds, options.imports).build();
+}
+
+/** Resource types met, each kept as one string (see sharedType). */
+const TYPES = new Map<string, string>();
+/** Past this many types (a template may invent any), the others are not kept. */
+const MAX_TYPES = 10_000;
+
+/**
+ * The one string kept for a resource type. Rules and the graph compare types all the time; a YAML
+ * template's type strings point into its text, each at its own place, and in a large template
+ * each comparison was a read from memory far from the last one.
+ */
+function sharedType(type: string): string {
+  const kept = TYPES.get(type);
+  if (kept !== undefined) return kept;
+  if (TYPES.size < MAX_TYPES) TYPES.set(type, type);
+  return type;
 }
 
 class Graph implements ResourceGraph {

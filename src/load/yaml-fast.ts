@@ -206,10 +206,6 @@ function underIndented(): never {
 const KEYS_SEARCHED_IN_ORDER = 16;
 /** Slots of the plain-key cache: a power of two. */
 const KEY_CACHE_SIZE = 1024;
-/** Slots of the scalar cache (see cachedScalar): a power of two. */
-const SCALAR_CACHE_SIZE = 4096;
-/** Longer scalars are rarely repeated: they are not looked up. */
-const MAX_CACHED_SCALAR = 64;
 const SPACE = 0x20;
 const NL = 0x0a;
 const HASH = 0x23;
@@ -231,9 +227,6 @@ class Reader {
   /** Plain keys read, by hash: their text and the key it resolves to (see plainKey). */
   private readonly keyRaw: (string | undefined)[] = new Array(KEY_CACHE_SIZE);
   private readonly keyResolved: string[] = new Array(KEY_CACHE_SIZE);
-  /** Short one-line scalars read, by hash of their text (quotes included): the text and its string (see cachedScalar). */
-  private readonly scalarRaw: (string | undefined)[] = new Array(SCALAR_CACHE_SIZE);
-  private readonly scalarValue: string[] = new Array(SCALAR_CACHE_SIZE);
   /** By depth, the keys of the open mapping there once it has many (see hasKey); reset when a mapping opens. */
   private readonly keySets: (Set<string> | undefined)[] = [];
   /** The first duplicate key or unknown tag: the text is refused there, if it reads to its end. */
@@ -648,34 +641,7 @@ class Reader {
     let end = i;
     while (this.t.charCodeAt(end - 1) === SPACE) end--;
     this.pos = end;
-    const slot = this.scalarSlot(start, end);
-    if (slot < 0) return this.t.slice(start, end);
-    const cached = this.scalarRaw[slot];
-    if (cached !== undefined && cached.length === end - start && this.t.startsWith(cached, start)) return this.scalarValue[slot];
-    const text = this.t.slice(start, end);
-    this.scalarRaw[slot] = text;
-    this.scalarValue[slot] = text;
-    return text;
-  }
-
-  /**
-   * The cache slot of the short one-line scalar written from `start` to `end`, or -1. A template
-   * repeats its values (types, `Allow`, runtimes, attribute names): each is then one string rather
-   * than one per occurrence, and the graph and rules that compare them read one place in memory,
-   * where separate copies each pointed into the text at their own offset (in a large template,
-   * a cache miss per comparison). A plain scalar and a quoted one never share a slot's text: the
-   * quotes are part of it.
-   */
-  private scalarSlot(start: number, end: number): number {
-    if (end - start > MAX_CACHED_SCALAR) return -1;
-    const t = this.t;
-    let hash = end - start;
-    for (let i = start; i < end; i++) {
-      const c = t.charCodeAt(i);
-      if (c === NL) return -1;
-      hash = (Math.imul(hash, 31) + c) | 0;
-    }
-    return hash & (SCALAR_CACHE_SIZE - 1);
+    return this.t.slice(start, end);
   }
 
   /** Can a plain scalar start at `i`: not with an indicator, except `-`, `?`, `:` followed by a non-space. */
@@ -813,22 +779,6 @@ class Reader {
     const end = single ? this.singleQuotedEnd(start, mayWrap) : this.doubleQuotedEnd(start, mayWrap);
     if (end === -1) giveUp();
     this.pos = end;
-    const slot = this.scalarSlot(start, end);
-    if (slot >= 0) {
-      const cached = this.scalarRaw[slot];
-      if (cached !== undefined && cached.length === end - start && t.startsWith(cached, start)) return this.scalarValue[slot];
-      const value = this.quotedValue(start, end, single, parent);
-      this.scalarRaw[slot] = t.slice(start, end);
-      this.scalarValue[slot] = value;
-      return value;
-    }
-    return this.quotedValue(start, end, single, parent);
-  }
-
-  /** The string of the quoted scalar from `start` to `end` (its quotes included). */
-  private quotedValue(start: number, end: number, single: boolean, parent?: number): string {
-    const t = this.t;
-    const mayWrap = parent !== undefined;
     const raw = t.slice(start + 1, end - 1);
     const multiline = mayWrap && raw.includes('\n');
     if (multiline) this.checkContinuationLines(start, end, parent);
