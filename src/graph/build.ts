@@ -88,8 +88,12 @@ const MAX_TYPES = 10_000;
 function sharedType(type: string): string {
   const kept = TYPES.get(type);
   if (kept !== undefined) return kept;
-  if (TYPES.size < MAX_TYPES) TYPES.set(type, type);
-  return type;
+  if (TYPES.size >= MAX_TYPES) return type;
+  // A copy of its own: the template's string may be a slice of its text, which keeping would keep
+  // that whole text for the rest of the run.
+  const own = JSON.parse(JSON.stringify(type)) as string;
+  TYPES.set(own, own);
+  return own;
 }
 
 class Graph implements ResourceGraph {
