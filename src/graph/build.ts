@@ -311,7 +311,7 @@ class Graph implements ResourceGraph {
       const raw = asObject(asObject(target.template.body.Resources)[target.id]);
       if (typeof raw.Type !== 'string') return undefined;
       const root = foreignRoot(target.template.file);
-      node = new ResourceNode(new Resolver(target.template.body, target.parameters, root), target.id, raw.Type, [...root, 'Resources', target.id], raw);
+      node = new ResourceNode(new Resolver(target.template.body, target.parameters, root), target.id, sharedType(raw.Type), [...root, 'Resources', target.id], raw);
       this.foreign.set(key, node);
     }
     return node;
