@@ -41,10 +41,10 @@ export type FastRead = { body: unknown; source: SourceMap } | { refused: { messa
 function readOrSayWhy(text: string, pads?: ReadonlyMap<number, number>): FastRead | typeof UNDER_INDENTED | undefined {
   try {
     const reader = new Reader(text);
-    const root = reader.document();
+    reader.document();
     if (reader.refusal) return { refused: { message: reader.refusal.message, position: unpad(new LineIndex(text).position(reader.refusal.at), pads) } };
-    const rootId = reader.table.add(root);
-    return { body: root.value, source: new FastYamlSourceMap(reader.table.done(), rootId, text, pads) };
+    const rootId = reader.table.add(reader.node);
+    return { body: reader.node.value, source: new FastYamlSourceMap(reader.table.done(), rootId, text, pads) };
   } catch (err) {
     if (err === GIVE_UP) return undefined;
     if (err === UNDER_INDENTED) return UNDER_INDENTED;
@@ -53,28 +53,39 @@ function readOrSayWhy(text: string, pads?: ReadonlyMap<number, number>): FastRea
 }
 
 /**
- * One node while it is read, with its offsets as the `yaml` library reports them: [start, end) and
- * the end of its line. It lives only until its parent takes it: what the source map needs of it is
- * then written into the NodeTable. Every field is set when it is made, so that all nodes share one
- * shape (fields added later would each grow the object: a large template has tens of thousands).
+ * The node just read, with its offsets as the `yaml` library reports them: [start, end) and the end
+ * of its line. One per reader, overwritten by each node read: a node lives only until its parent
+ * takes it (what the source map needs of it is then written into the NodeTable), and an object per
+ * node was 4.8 MB of garbage per 5,000-resource template, each young-generation collection during
+ * a large read copying the template's values read so far.
  */
 class Node {
+  value: unknown = undefined;
+  start = 0;
+  end = 0;
+  /**
+   * The end the library gives a parent whose last item this is: past the rest of the line and the
+   * deeper comment lines after it for an inline node (see trailingComments and closeCollection).
+   */
+  after = 0;
+  /** SCALAR, MAP or SEQ (possibly empty). */
+  kind = SCALAR;
   tag: string | undefined = undefined;
   /** Its children's place in the table, for a MAP or SEQ. */
   first = 0;
   count = 0;
-  constructor(
-    public value: unknown,
-    public start: number,
-    public end: number,
-    /**
-     * The end the library gives a parent whose last item this is: past the rest of the line and the
-     * deeper comment lines after it for an inline node (see trailingComments and closeCollection).
-     */
-    public after: number,
-    /** SCALAR, MAP or SEQ (possibly empty). */
-    public kind: number = SCALAR,
-  ) {}
+
+  /** A scalar (or an empty node): no tag and no children yet. */
+  scalar(value: unknown, start: number, end: number, after: number): void {
+    this.value = value;
+    this.start = start;
+    this.end = end;
+    this.after = after;
+    this.kind = SCALAR;
+    this.tag = undefined;
+    this.first = 0;
+    this.count = 0;
+  }
 }
 
 const SCALAR = 0;
@@ -155,9 +166,12 @@ class NodeTable {
     return new Set(this.waitingKeys.slice(mark, this.waitingCount) as string[]);
   }
 
-  /** Closes a collection opened when `waitingCount` was `mark`: its children move to their final place. */
-  close(node: Node, mark: number): void {
+  /** Closes a collection (`kind`) opened at `start` when `waitingCount` was `mark`: its children move to their final place, and it becomes `node`. */
+  close(node: Node, kind: number, start: number, mark: number): void {
     const count = this.waitingCount - mark;
+    node.kind = kind;
+    node.start = start;
+    node.tag = undefined;
     node.first = this.childCount;
     node.count = count;
     this.childCount += count;
@@ -167,8 +181,7 @@ class NodeTable {
     const to = this.children;
     for (let i = mark * CHILD_FIELDS, j = node.first * CHILD_FIELDS, end = this.waitingCount * CHILD_FIELDS; i < end; i++, j++) to[j] = from[i];
     for (let i = 0; i < count; i++) this.childKeys[node.first + i] = this.waitingKeys[mark + i];
-    if (node.kind === SEQ) node.value = this.waitingValues.slice(mark, this.waitingCount);
-    else if (node.kind === MAP) node.value = makeMapping(this.waitingKeys, this.waitingValues, mark, this.waitingCount);
+    node.value = kind === SEQ ? this.waitingValues.slice(mark, this.waitingCount) : makeMapping(this.waitingKeys, this.waitingValues, mark, this.waitingCount);
     this.waitingCount = mark;
   }
 
@@ -224,6 +237,8 @@ class Reader {
   private runCol = -1;
   private runComment = -1;
   readonly table = new NodeTable();
+  /** The node just read (see Node). */
+  readonly node = new Node();
   /** Plain keys read, by hash: their text and the key it resolves to (see plainKey). */
   private readonly keyRaw: (string | undefined)[] = new Array(KEY_CACHE_SIZE);
   private readonly keyResolved: string[] = new Array(KEY_CACHE_SIZE);
@@ -236,7 +251,7 @@ class Reader {
     this.len = t.length;
   }
 
-  document(): Node {
+  document(): void {
     let col = this.nextContentLine();
     if (col === -1) giveUp(); // empty document
     const t = this.t;
@@ -250,9 +265,8 @@ class Reader {
     if (col === 0 && (t.startsWith('---', this.pos) || t.startsWith('...', this.pos)) && this.endsToken(this.pos + 3)) giveUp();
     const c = t.charCodeAt(this.pos);
     if (c === 0x25 /* % */) giveUp();
-    const root = this.blockNode(-1, col);
+    this.blockNode(-1, col);
     if (this.nextContentLine() !== -1) giveUp(); // a second document, `...`, or text the structure does not allow
-    return root;
   }
 
   /**
@@ -289,14 +303,17 @@ class Reader {
    * or any comment at all after an empty last item, on its line or below (the library's empty node
    * then sits after them).
    */
-  private closeCollection(node: Node, mark: number, last: Node, col: number): Node {
-    this.table.close(node, mark);
-    const lastEmpty = last.start === last.end;
-    const commented = lastEmpty ? last.after !== last.start || this.runComment >= 0 : this.runComment >= col;
-    node.end = commented && lastEmpty ? this.pos : last.after;
-    node.after = commented ? this.pos : last.after;
+  private closeCollection(kind: number, start: number, mark: number, col: number): void {
+    // `node` still holds the collection's last item.
+    const node = this.node;
+    const lastEmpty = node.start === node.end;
+    const commented = lastEmpty ? node.after !== node.start || this.runComment >= 0 : this.runComment >= col;
+    const end = commented && lastEmpty ? this.pos : node.after;
+    const after = commented ? this.pos : node.after;
+    this.table.close(node, kind, start, mark);
+    node.end = end;
+    node.after = after;
     this.depth--;
-    return node;
   }
 
   private skipToContent(): number {
@@ -343,7 +360,7 @@ class Reader {
   }
 
   /** A node starting at `pos` (column `col`) on its own line, inside a block indented `parent`. */
-  private blockNode(parent: number, col: number): Node {
+  private blockNode(parent: number, col: number): void {
     const t = this.t;
     const c = t.charCodeAt(this.pos);
     if (c === DASH && this.endsToken(this.pos + 1)) return this.blockSeq(col);
@@ -375,9 +392,9 @@ class Reader {
     return false;
   }
 
-  private blockMap(col: number): Node {
+  private blockMap(col: number): void {
     const t = this.t;
-    const node = new Node(undefined, this.pos, 0, 0, MAP); // its object is made when it closes
+    const start = this.pos; // its object is made when it closes
     const mark = this.table.waitingCount;
     if (++this.depth > MAX_DEPTH) giveUp();
     this.keySets[this.depth] = undefined;
@@ -403,11 +420,11 @@ class Reader {
       this.pos++;
       if (key === '<<') giveUp(); // merge keys: the library path expands them
       if (this.hasKey(mark, key)) this.refuse(keyStart, DUPLICATE_KEY);
-      const value = this.valueAfterIndicator(col, true);
-      this.table.wait(key, keyStart, keyEnd, value);
+      this.valueAfterIndicator(col, true);
+      this.table.wait(key, keyStart, keyEnd, this.node);
       this.keySets[this.depth]?.add(key);
       const next = this.nextContentLine();
-      if (next === -1 || next < col) return this.closeCollection(node, mark, value, col);
+      if (next === -1 || next < col) return this.closeCollection(MAP, start, mark, col);
       if (next > col) giveUp();
       if (t.charCodeAt(this.pos) === DASH && this.endsToken(this.pos + 1)) giveUp();
       if (!this.isKeyLine()) giveUp();
@@ -449,31 +466,30 @@ class Reader {
     return key;
   }
 
-  private blockSeq(col: number): Node {
+  private blockSeq(col: number): void {
     const t = this.t;
-    const node = new Node(undefined, this.pos, 0, 0, SEQ); // its array is made when it closes
+    const start = this.pos; // its array is made when it closes
     const mark = this.table.waitingCount;
     if (++this.depth > MAX_DEPTH) giveUp();
     for (;;) {
       const dash = this.pos;
       this.pos++;
       while (t.charCodeAt(this.pos) === SPACE) this.pos++;
-      let item: Node;
       const c = t.charCodeAt(this.pos);
       if (this.pos < this.len && c !== NL && c !== HASH && this.pos > dash + 1) {
         const itemCol = col + (this.pos - dash);
-        if (c === DASH && this.endsToken(this.pos + 1)) item = this.blockSeq(itemCol);
-        else if (this.isKeyLine()) item = this.blockMap(itemCol);
-        else item = this.valueAfterIndicator(col, false);
+        if (c === DASH && this.endsToken(this.pos + 1)) this.blockSeq(itemCol);
+        else if (this.isKeyLine()) this.blockMap(itemCol);
+        else this.valueAfterIndicator(col, false);
       } else {
-        item = this.valueAfterIndicator(col, false);
+        this.valueAfterIndicator(col, false);
       }
-      this.table.wait(undefined, -1, -1, item);
+      this.table.wait(undefined, -1, -1, this.node);
       const next = this.nextContentLine();
-      if (next === -1 || next < col) return this.closeCollection(node, mark, item, col);
+      if (next === -1 || next < col) return this.closeCollection(SEQ, start, mark, col);
       if (next > col) giveUp();
       // Not a `- `: the parent mapping's next key.
-      if (!(t.charCodeAt(this.pos) === DASH && this.endsToken(this.pos + 1))) return this.closeCollection(node, mark, item, col);
+      if (!(t.charCodeAt(this.pos) === DASH && this.endsToken(this.pos + 1))) return this.closeCollection(SEQ, start, mark, col);
     }
   }
 
@@ -481,7 +497,7 @@ class Reader {
    * The value after `key:` or `- ` (the indicator of a block indented `parent`): on the same line,
    * or on the lines below, or empty.
    */
-  private valueAfterIndicator(parent: number, inMap: boolean): Node {
+  private valueAfterIndicator(parent: number, inMap: boolean): void {
     const t = this.t;
     while (t.charCodeAt(this.pos) === SPACE) this.pos++;
     const c = t.charCodeAt(this.pos);
@@ -495,32 +511,34 @@ class Reader {
    * The node on the lines below an indicator (or a tag) that ends its line; empty when nothing is
    * indented past `parent`, and then placed where `pos` is (after the indicator and its spaces).
    */
-  private below(parent: number, inMap: boolean, tag: string | undefined): Node {
+  private below(parent: number, inMap: boolean, tag: string | undefined): void {
     const t = this.t;
     const save = this.pos;
     const col = this.nextContentLine();
     // A tag alone on its line, then another tag: two tags on one node, which the library refuses.
     if (tag && this.t.charCodeAt(this.pos) === 0x21) giveUp();
     if (col > parent) {
-      const node = this.blockNode(parent, col);
-      return tag ? this.tagged(node, tag) : node;
+      this.blockNode(parent, col);
+      if (tag) this.tagged(tag);
+      return;
     }
     // A sequence may sit at its parent key's own indentation.
     if (inMap && col === parent && t.charCodeAt(this.pos) === DASH && this.endsToken(this.pos + 1)) {
-      const node = this.blockSeq(col);
-      return tag ? this.tagged(node, tag) : node;
+      this.blockSeq(col);
+      if (tag) this.tagged(tag);
+      return;
     }
     this.pos = save;
     const commented = this.t.charCodeAt(save) === HASH;
     const lineEnd = this.restOfLine();
     if (this.trailingComments(parent, lineEnd) !== lineEnd) giveUp(); // where the library ends such a node is not worth copying
     // Empty, it is null; tagged (`- !GetAZs` on its own), the tag's empty string, as the library reads it.
-    const node = new Node(tag ? '' : null, save, save, commented ? lineEnd : save);
-    return tag ? this.tagged(node, tag) : node;
+    this.node.scalar(tag ? '' : null, save, save, commented ? lineEnd : save);
+    if (tag) this.tagged(tag);
   }
 
   /** A node that starts on this line: tag, block scalar, flow collection, quoted or plain scalar. */
-  private inlineOrBelow(parent: number, inMap: boolean): Node {
+  private inlineOrBelow(parent: number, inMap: boolean): void {
     const t = this.t;
     const c = t.charCodeAt(this.pos);
     if (c === 0x21 /* ! */) {
@@ -528,17 +546,19 @@ class Reader {
       while (t.charCodeAt(this.pos) === SPACE) this.pos++;
       const d = t.charCodeAt(this.pos);
       if (this.pos >= this.len || d === NL || d === HASH) return this.below(parent, inMap, tag);
-      if (d === 0x7c || d === 0x3e) return this.tagged(this.blockScalar(parent), tag);
-      const node = this.inlineNode(parent, true);
+      if (d === 0x7c || d === 0x3e) {
+        this.blockScalar(parent);
+        return this.tagged(tag);
+      }
+      this.inlineNode(parent, true);
       if (this.isMapAfter()) giveUp(); // a tagged key
-      node.after = this.trailingComments(parent, this.restOfLine());
-      return this.tagged(node, tag);
+      this.node.after = this.trailingComments(parent, this.restOfLine());
+      return this.tagged(tag);
     }
     if (c === 0x7c /* | */ || c === 0x3e /* > */) return this.blockScalar(parent);
-    const node = this.inlineNode(parent, false);
+    this.inlineNode(parent, false);
     if (this.isMapAfter()) giveUp(); // `a: b: c`, or a flow or quoted key
-    node.after = this.trailingComments(parent, this.restOfLine());
-    return node;
+    this.node.after = this.trailingComments(parent, this.restOfLine());
   }
 
   /**
@@ -569,18 +589,18 @@ class Reader {
   }
 
   /** A flow collection, a quoted scalar or a plain scalar (with its continuation lines) on this line. */
-  private inlineNode(parent: number, tagged: boolean): Node {
+  private inlineNode(parent: number, tagged: boolean): void {
     const t = this.t;
     const c = t.charCodeAt(this.pos);
     const start = this.pos;
     if (c === 0x5b || c === 0x7b) return this.flow(parent);
     if (c === 0x22 || c === 0x27) {
       const value = this.quoted(parent);
-      return new Node(value, start, this.pos, 0);
+      return this.node.scalar(value, start, this.pos, 0);
     }
     if (!this.canStartPlain(start, false)) giveUp();
     const value = this.plainBlock(parent);
-    return new Node(tagged ? value : resolvePlain(value), start, this.pos, 0);
+    this.node.scalar(tagged ? value : resolvePlain(value), start, this.pos, 0);
   }
 
   /** A plain scalar in block context: to the end of the line, folded with more-indented continuation lines. */
@@ -675,21 +695,22 @@ class Reader {
     return tag;
   }
 
-  private tagged(node: Node, tag: string): Node {
+  /** Tags the node just read. */
+  private tagged(tag: string): void {
+    const node = this.node;
     const name = SHORT_FORM_TAGS.get(tag);
     if (name === undefined) {
       // Placed as the library path places it: found back from the node (not past a comment).
       this.refuse(tagStart(this.t, tag, node.start), unknownTag(tag));
-      return node;
+      return;
     }
     const value = node.value;
     node.tag = tag;
     node.value = longForm(name, name === 'Fn::GetAtt' && typeof value === 'string' ? splitGetAtt(value) : value);
-    return node;
   }
 
   /** `|` or `>` with an optional chomping indicator; the content is every line indented past `parent`. */
-  private blockScalar(parent: number): Node {
+  private blockScalar(parent: number): void {
     const t = this.t;
     const start = this.pos;
     const folded = t.charCodeAt(start) === 0x3e;
@@ -763,7 +784,7 @@ class Reader {
     this.pos = contentEnd;
     const end = chomp === 'keep' ? contentEnd + trailingBlankLength(t, contentEnd, trailingBlank) : contentEnd;
     // Where the next node may start: after the blank lines too.
-    return new Node(body, start, end, end);
+    this.node.scalar(body, start, end, end);
   }
 
   /**
@@ -838,7 +859,7 @@ class Reader {
   }
 
   /** `[...]` or `{...}`, possibly over several lines, each indented past `parent`. */
-  private flow(parent: number): Node {
+  private flow(parent: number): void {
     const t = this.t;
     const start = this.pos;
     if (++this.depth > MAX_DEPTH) giveUp();
@@ -848,15 +869,13 @@ class Reader {
       for (;;) {
         this.flowSpace(parent);
         if (t.charCodeAt(this.pos) === 0x5d) break;
-        const item = this.flowItem(parent);
-        this.table.wait(undefined, -1, -1, item);
+        this.flowItem(parent);
+        this.table.wait(undefined, -1, -1, this.node);
         if (this.flowItemEnds(parent, 0x5d)) break; // otherwise `[a: b]`, a multi-line plain scalar, or a syntax error gave up
       }
       this.pos++;
       this.depth--;
-      const node = new Node(undefined, start, this.pos, 0, SEQ);
-      this.table.close(node, mark);
-      return node;
+      return this.closeFlow(SEQ, start, mark);
     }
     this.pos++;
     this.keySets[this.depth] = undefined;
@@ -880,19 +899,24 @@ class Reader {
       if (d === 0x2c || d === 0x7d) giveUp(); // an empty value
       if (key === '<<') giveUp();
       if (this.hasKey(mark, key)) this.refuse(keyStart, DUPLICATE_KEY);
-      const value = this.flowItem(parent);
-      this.table.wait(key, keyStart, keyEnd, value);
+      this.flowItem(parent);
+      this.table.wait(key, keyStart, keyEnd, this.node);
       this.keySets[this.depth]?.add(key);
       if (this.flowItemEnds(parent, 0x7d)) break;
     }
     this.pos++;
     this.depth--;
-    const node = new Node(undefined, start, this.pos, 0, MAP);
-    this.table.close(node, mark);
-    return node;
+    this.closeFlow(MAP, start, mark);
   }
 
-  private flowItem(parent: number): Node {
+  /** A flow collection ends at its closing bracket (`pos` is past it). */
+  private closeFlow(kind: number, start: number, mark: number): void {
+    this.table.close(this.node, kind, start, mark);
+    this.node.end = this.pos;
+    this.node.after = 0;
+  }
+
+  private flowItem(parent: number): void {
     const t = this.t;
     const c = t.charCodeAt(this.pos);
     if (c === 0x21) {
@@ -900,23 +924,24 @@ class Reader {
       this.flowSpace(parent);
       const d = t.charCodeAt(this.pos);
       if (d === 0x2c || d === 0x5d || d === 0x7d) giveUp();
-      return this.tagged(this.flowValue(parent, true), tag);
+      this.flowValue(parent, true);
+      return this.tagged(tag);
     }
-    return this.flowValue(parent, false);
+    this.flowValue(parent, false);
   }
 
-  private flowValue(parent: number, tagged: boolean): Node {
+  private flowValue(parent: number, tagged: boolean): void {
     const t = this.t;
     const start = this.pos;
     const c = t.charCodeAt(start);
     if (c === 0x5b || c === 0x7b) return this.flow(parent);
     if (c === 0x22 || c === 0x27) {
       const value = this.quoted(parent);
-      return new Node(value, start, this.pos, 0);
+      return this.node.scalar(value, start, this.pos, 0);
     }
     if (!this.canStartPlain(start, true)) giveUp();
     const raw = this.plainFlow();
-    return new Node(tagged ? raw : resolvePlain(raw), start, this.pos, 0);
+    this.node.scalar(tagged ? raw : resolvePlain(raw), start, this.pos, 0);
   }
 
   /** A plain scalar inside a flow collection: up to `,[]{}`, `: `, ` #` or the end of the line. */
