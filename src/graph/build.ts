@@ -59,11 +59,15 @@ export function buildGraph(template: Template, options: BuildOptions = {}): Reso
   const globals = asObject(template.body.Globals);
   const resources = asObject(template.body.Resources);
   const logicalIds: string[] = [];
+  const untyped: string[] = [];
   for (const id in resources) {
     logicalIds.push(id);
     const res = asObject(resources[id]);
     // A resource without a string Type cannot be deployed; it is left out of the graph rather than guessed at.
-    if (typeof res.Type !== 'string') continue;
+    if (typeof res.Type !== 'string') {
+      untyped.push(id);
+      continue;
+    }
     // A Map: asked once per resource, where a lookup guarded against `__proto__` costs more.
     const section = SAM_GLOBALS.get(res.Type);
     const global = section && Object.hasOwn(globals, section) ? { path: ['Globals', section], raw: asObject(globals[section]) } : undefined;
@@ -72,7 +76,7 @@ export function buildGraph(template: Template, options: BuildOptions = {}): Reso
     nodes.push(node);
     byId.set(id, node);
   }
-  return new Graph(template, resolver, byId, nodes, logicalIds, options.imports).build();
+  return new Graph(template, resolver, byId, nodes, logicalIds, untyped, options.imports).build();
 }
 
 /** Resource types met, each kept as one string (see sharedType). */
@@ -126,6 +130,7 @@ class Graph implements ResourceGraph {
     /** The nodes of byId, in its order. */
     readonly resources: ResourceNode[],
     readonly logicalIds: readonly string[],
+    readonly untyped: readonly string[],
     private readonly imports?: (name: string) => ImportedResource | undefined,
   ) {
     this.declared = this.resources.length;

@@ -266,6 +266,8 @@ export interface ResourceGraph {
    * string Type are nodes). Listing the keys of a large section is costly: it is done once, here.
    */
   readonly logicalIds: readonly string[];
+  /** The logical IDs among them that are not a mapping with a string Type: left out of the graph. */
+  readonly untyped: readonly string[];
   resource(id: string): ResourceNode | undefined;
   ofType(...types: string[]): readonly ResourceNode[];
   /** Edges of a kind, optionally only those from or to resources of a type. */
