@@ -166,11 +166,16 @@ class NodeTable {
     return new Set(this.waitingKeys.slice(mark, this.waitingCount) as string[]);
   }
 
-  /** Closes a collection (`kind`) opened at `start` when `waitingCount` was `mark`: its children move to their final place, and it becomes `node`. */
-  close(node: Node, kind: number, start: number, mark: number): void {
+  /**
+   * Closes a collection (`kind`, [start, end), `after` as in Node) opened when `waitingCount` was
+   * `mark`: its children move to their final place, and `node` becomes the collection.
+   */
+  close(node: Node, kind: number, start: number, end: number, after: number, mark: number): void {
     const count = this.waitingCount - mark;
     node.kind = kind;
     node.start = start;
+    node.end = end;
+    node.after = after;
     node.tag = undefined;
     node.first = this.childCount;
     node.count = count;
@@ -310,9 +315,7 @@ class Reader {
     const commented = lastEmpty ? node.after !== node.start || this.runComment >= 0 : this.runComment >= col;
     const end = commented && lastEmpty ? this.pos : node.after;
     const after = commented ? this.pos : node.after;
-    this.table.close(node, kind, start, mark);
-    node.end = end;
-    node.after = after;
+    this.table.close(node, kind, start, end, after, mark);
     this.depth--;
   }
 
@@ -875,7 +878,7 @@ class Reader {
       }
       this.pos++;
       this.depth--;
-      return this.closeFlow(SEQ, start, mark);
+      return this.table.close(this.node, SEQ, start, this.pos, 0, mark);
     }
     this.pos++;
     this.keySets[this.depth] = undefined;
@@ -906,14 +909,7 @@ class Reader {
     }
     this.pos++;
     this.depth--;
-    this.closeFlow(MAP, start, mark);
-  }
-
-  /** A flow collection ends at its closing bracket (`pos` is past it). */
-  private closeFlow(kind: number, start: number, mark: number): void {
-    this.table.close(this.node, kind, start, mark);
-    this.node.end = this.pos;
-    this.node.after = 0;
+    this.table.close(this.node, MAP, start, this.pos, 0, mark);
   }
 
   private flowItem(parent: number): void {
