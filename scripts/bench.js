@@ -63,10 +63,12 @@ function measureTogether(commands, runs = RUNS) {
  * by round (pairedRatio), the times shown are medians.
  *
  * A sample pays for the garbage collections its allocations cause, and also for the garbage the
- * sample before it left: measured here (random order, 120 samples), a 5,000-resource JSON lint took
- * 34% longer after another one than after ten 500-resource lints. With the order reversed every
- * other round, each kind of sample follows each kind as often; in one fixed order, the ten small
- * lints would always clean up after the large one (JSON scaling 9.8x that way, 11x balanced).
+ * sample before it left: measured here (random order, 120 samples, two processes), a 5,000-resource
+ * JSON lint took 14-16% longer after another one than after ten 500-resource lints, and ten
+ * 500-resource lints 16-24% longer after a 5,000-resource one than after ten others. With the order
+ * reversed every other round, each kind of sample follows each kind as often; in one fixed order,
+ * the ten small lints would always clean up after the large one (JSON scaling 9.6-10.0x counted
+ * that way, 12.7-13.9x counted the other way, over seven processes).
  * A run here lasts milliseconds, and one collection falling into it or not moves a median of 5 by
  * a third: these take more runs.
  */
