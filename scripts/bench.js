@@ -91,7 +91,7 @@ function timeTogether(fns, runs = IN_PROCESS_RUNS, warmups = 1) {
  * swings by up to 2x in spells of a few hundred milliseconds: two runs of one round (tens of
  * milliseconds apart) share a spell, where the medians of two lists of samples may each fall in a
  * different one. Measured here, ten processes of the scaling row: the ratio of the medians ranged
- * 7.7x to 13.8x, this one 10.35x to 10.58x (YAML).
+ * 7.7x to 13.8x, this one 10.35x to 10.59x (YAML).
  */
 function pairedRatio(top, bottom, scale = 1) {
   return median(top.map((t, i) => (scale * t) / bottom[i]));
