@@ -97,6 +97,20 @@ function pairedRatio(top, bottom, scale = 1) {
   return median(top.map((t, i) => (scale * t) / bottom[i]));
 }
 
+/** Reading and `JSON.parse`: the parse alone archlint's JSON lint is compared with. */
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+
+/**
+ * Scaling of `work(file)` from the 500- to the 5,000-resource template of a format: ten
+ * 500-resource runs against one 5,000-resource run, in turns (see row 4).
+ */
+function scaling(work, format) {
+  const small = join(WORK, `gen-500.${format}`);
+  const large = join(WORK, `gen-5000.${format}`);
+  const [tenSmall, oneLarge] = timeTogether([() => { for (let i = 0; i < 10; i++) work(small); }, () => work(large)], IN_PROCESS_RUNS, 3);
+  return { ratio: pairedRatio(oneLarge, tenSmall, 10), small: median(tenSmall) / 10, large: median(oneLarge) };
+}
+
 /** A realistic template: queues feeding functions through mappings, roles, streams, !Ref/!Sub/!GetAtt, conditions. */
 function generate(resources) {
   const body = {
@@ -200,7 +214,7 @@ for (const size of [500, 2000, 5000]) {
     const text = readFileSync(file, 'utf8');
     // The parse alone: JSON.parse, or the yaml library's parseDocument with the options archlint
     // passes when it uses the library (short-form tags declared, no quadratic duplicate-key check).
-    const parse = format === 'json' ? () => JSON.parse(readFileSync(file, 'utf8')) : () => parseYaml(readFileSync(file, 'utf8'));
+    const parse = format === 'json' ? () => readJson(file) : () => parseYaml(readFileSync(file, 'utf8'));
     const [parses, lints] = timeTogether([parse, () => lintOnce(file)]);
     const ratio = pairedRatio(lints, parses);
     const limit = format === 'json' ? 3 : 1.5;
@@ -244,20 +258,16 @@ for (const size of [500, 2000, 5000]) {
 // of garbage collection: a single 500-resource lint allocates a few MB and most runs see no
 // collection, where every 5,000-resource lint sees one or two, and a median of single small runs
 // leaves that cost out. The order alternates (timeTogether), so the small lints do not always
-// clean up after the large one. Dividing row 3's medians would also compare a partly cold first lint with
-// one timed a minute later, on a machine whose speed drifts by a third between such moments.
+// clean up after the large one. Dividing row 3's medians would also compare a partly cold first
+// lint with one timed a minute later, on a machine whose speed drifts by a third between such moments.
 for (const format of ['yaml', 'json']) {
-  const small = join(WORK, `gen-500.${format}`);
-  const large = join(WORK, `gen-5000.${format}`);
-  const [tenSmall, oneLarge] = timeTogether([() => { for (let i = 0; i < 10; i++) lintOnce(small); }, () => lintOnce(large)], IN_PROCESS_RUNS, 3);
-  const ratio = pairedRatio(oneLarge, tenSmall, 10);
-  row(`scaling 500 -> 5,000 resources (${format.toUpperCase()}): one 5,000 lint vs ten 500 lints, in turns`, `${ratio.toFixed(2)}x`, `${fmt(median(tenSmall) / 10)} -> ${fmt(median(oneLarge))}; linear: 10x`, '', '<= 11x', ratio <= 11);
+  const { ratio, small, large } = scaling(lintOnce, format);
+  row(`scaling 500 -> 5,000 resources (${format.toUpperCase()}): one 5,000 lint vs ten 500 lints, in turns`, `${ratio.toFixed(2)}x`, `${fmt(small)} -> ${fmt(large)}; linear: 10x`, '', '<= 11x', ratio <= 11);
 }
 // The same measure of reading and JSON.parse alone, for comparison: the floor under the JSON row.
 {
-  const read = (file) => JSON.parse(readFileSync(file, 'utf8'));
-  const [tenSmall, oneLarge] = timeTogether([() => { for (let i = 0; i < 10; i++) read(join(WORK, 'gen-500.json')); }, () => read(join(WORK, 'gen-5000.json'))], IN_PROCESS_RUNS, 3);
-  row('scaling of reading + JSON.parse alone, same measure (not a target)', `${pairedRatio(oneLarge, tenSmall, 10).toFixed(2)}x`, `${fmt(median(tenSmall) / 10)} -> ${fmt(median(oneLarge))}`, '', '', undefined);
+  const { ratio, small, large } = scaling(readJson, 'json');
+  row('scaling of reading + JSON.parse alone, same measure (not a target)', `${ratio.toFixed(2)}x`, `${fmt(small)} -> ${fmt(large)}`, '', '', undefined);
 }
 
 // 6. Not a target: the 500-resource JSON row again, measured last (so that it warms nothing
@@ -265,7 +275,7 @@ for (const format of ['yaml', 'json']) {
 // to 22 of it, mostly before: this one shows what the lint adds over the parse in steady state.
 {
   const file = join(WORK, 'gen-500.json');
-  const [parses, lints] = timeTogether([() => JSON.parse(readFileSync(file, 'utf8')), () => lintOnce(file)], IN_PROCESS_RUNS, 100);
+  const [parses, lints] = timeTogether([() => readJson(file), () => lintOnce(file)], IN_PROCESS_RUNS, 100);
   row('500 resources, JSON, after 100 lints (not a target)', fmt(median(lints)), `JSON.parse: ${fmt(median(parses))}`, `${pairedRatio(lints, parses).toFixed(2)}x parse`, '', undefined);
 }
 
