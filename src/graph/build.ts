@@ -236,8 +236,12 @@ class Graph implements ResourceGraph {
   referencesIn(value: unknown, path: Path): Reference[] {
     if (value === null || typeof value !== 'object') return [];
     for (let i = 0; i < path.length; i++) PATH_BUFFER[i] = path[i];
-    const found: Reference[] = [];
-    this.walkReferences(value, path.length, path.length + MAX_WALK_DEPTH, found);
+    // Found into a shared list and copied out at their number: most values hold none or one, and a
+    // list of its own grown by push() would reserve 16 slots.
+    FOUND_BUFFER.length = 0;
+    this.walkReferences(value, path.length, path.length + MAX_WALK_DEPTH, FOUND_BUFFER);
+    const found = FOUND_BUFFER.length === 0 ? [] : FOUND_BUFFER.slice();
+    FOUND_BUFFER.length = 0;
     return found;
   }
 
@@ -324,9 +328,8 @@ class Graph implements ResourceGraph {
 
   /** The resources a property names, through any intrinsic (both branches of Fn::If included). */
   private targets(view: PropertyView, key: string | Path): Reference[] {
-    const steps = typeof key === 'string' ? [key] : key;
-    let raw: unknown = view.get(String(steps[0]));
-    for (let i = 1; i < steps.length; i++) raw = raw !== null && typeof raw === 'object' ? (raw as Record<string | number, unknown>)[steps[i]] : undefined;
+    let raw: unknown = view.get(typeof key === 'string' ? key : String(key[0]));
+    if (typeof key !== 'string') for (let i = 1; i < key.length; i++) raw = raw !== null && typeof raw === 'object' ? (raw as Record<string | number, unknown>)[key[i]] : undefined;
     // A literal name or ARN references nothing here: rules match it by value where they need to.
     return raw === undefined ? [] : this.referencesIn(raw, view.pathOf(key));
   }
@@ -566,15 +569,15 @@ class Graph implements ResourceGraph {
 
   private eventSourceMapping(mapping: ResourceNode): void {
     const props = mapping.properties;
+    const sourceRef = this.targets(props, 'EventSourceArn')[0];
     const link: EventSourceLink = {
       name: mapping.id,
       settings: props,
       mapping,
       path: mapping.path,
-      source: { path: props.pathOf('EventSourceArn') },
+      source: { path: sourceRef ? sourceRef.path : props.pathOf('EventSourceArn') },
       functionPath: props.pathOf('FunctionName'),
     };
-    const sourceRef = this.targets(props, 'EventSourceArn')[0];
     if (sourceRef) {
       let source = sourceRef.node;
       // A Kinesis consumer stands for its stream: retention and shards are the stream's.
@@ -636,7 +639,8 @@ function functionNameOf(value: string): string {
 
 const REFERENCE_KINDS: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['ref', 'getatt', 'sub', 'import', 'depends-on']);
 
-// The reference walk's path, shared by every graph: a walk never starts inside another.
+// The reference walk's path and findings, shared by every graph: a walk never starts inside another.
 const PATH_BUFFER: PathSegment[] = [];
+const FOUND_BUFFER: Reference[] = [];
 /** Parsing refuses nesting past 512 levels; a value built otherwise (a RedrivePolicy string parsed here) is walked no deeper than this. */
 const MAX_WALK_DEPTH = 1_000;

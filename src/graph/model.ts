@@ -42,8 +42,14 @@ export class PropertyView {
       const i = this.resolvedKeys ? this.resolvedKeys.indexOf(key) : -1;
       if (i !== -1) return this.resolvedValues![i];
       const known = this.resolver.lookup(from.raw, from.path, [key]);
-      (this.resolvedKeys ??= []).push(key);
-      (this.resolvedValues ??= []).push(known);
+      // Started as one-element literals: a first push() on an empty list reserves 16 slots.
+      if (this.resolvedKeys && this.resolvedValues) {
+        this.resolvedKeys.push(key);
+        this.resolvedValues.push(known);
+      } else {
+        this.resolvedKeys = [key];
+        this.resolvedValues = [known];
+      }
       return known;
     }
     const from = this.blockHolding(key[0]);
@@ -85,27 +91,56 @@ export class PropertyView {
   private collect<T>(key: string | Path, fallback: T | undefined, convert: (v: unknown) => T | undefined): Known<T>[] {
     if (typeof key === 'string') {
       // Most reads are of a property that is absent or a literal in a plain block: answered here,
-      // with the resolver's own first step, without candidates.
+      // with the resolver's own first step, without candidates, and with the path made only if a
+      // rule asks for it (most reads find nothing to report).
       const from = this.blockHolding(key);
       const v = plainStep(from.raw, key);
-      if (v === ABSENT) return fallback === undefined ? [] : [{ value: fallback, path: childPath(from.path, key), isDefault: true }];
+      if (v === ABSENT) return fallback === undefined ? [] : [new KnownProperty(fallback, from.path, key, true)];
       if (v !== NOT_PLAIN && (v === null || typeof v !== 'object')) {
         const value = convert(v);
-        return value === undefined ? [] : [{ value, path: childPath(from.path, key), origin: undefined }];
+        return value === undefined ? [] : [new KnownProperty(value, from.path, key, undefined)];
       }
     }
-    const out: Known<T>[] = [];
     const candidates = this.candidates(key);
+    // Counted first, so that the list is made at its size (push() from empty reserves 16 slots).
+    let n = 0;
+    for (let i = 0; i < candidates.length; i++) if (known(candidates[i], fallback, convert)) n++;
+    const out = new Array<Known<T>>(n);
+    n = 0;
     for (let i = 0; i < candidates.length; i++) {
       const c = candidates[i];
       if (c.kind === 'absent') {
-        if (fallback !== undefined) out.push({ value: fallback, path: c.path, isDefault: true });
+        if (fallback !== undefined) out[n++] = { value: fallback, path: c.path, isDefault: true };
       } else if (c.kind === 'value') {
         const value = convert(c.value);
-        if (value !== undefined) out.push({ value, path: c.path, origin: c.origin });
+        if (value !== undefined) out[n++] = { value, path: c.path, origin: c.origin };
       }
     }
     return out;
+  }
+}
+
+/** Does a candidate give a typed value: a value that converts, or absent with a fallback. */
+function known<T>(c: Candidate, fallback: T | undefined, convert: (v: unknown) => T | undefined): boolean {
+  return c.kind === 'absent' ? fallback !== undefined : c.kind === 'value' && convert(c.value) !== undefined;
+}
+
+/**
+ * A property read as a literal (or absent, with its default): the path is made on first use.
+ * Thousands of reads per template are checked and never reported; a path each is most of what they cost.
+ */
+class KnownProperty<T> implements Known<T> {
+  private made?: Path;
+  readonly origin = undefined;
+  constructor(
+    readonly value: T,
+    private readonly block: Path,
+    private readonly key: string,
+    readonly isDefault: true | undefined,
+  ) {}
+
+  get path(): Path {
+    return (this.made ??= childPath(this.block, this.key));
   }
 }
 

@@ -31,6 +31,8 @@ export class Resolver {
   private readonly mappings: Record<string, unknown>;
   private readonly resources: Record<string, unknown>;
   private steps = 0;
+  /** ['Parameters', name, 'Default'] by name: the origin of every value a parameter gives, made once. */
+  private readonly defaultPaths = new Map<string, Path>();
   /** Where resolution gave up at a bound: the run says so rather than silently checking less. */
   readonly limitHits: Path[] = [];
 
@@ -132,7 +134,11 @@ export class Resolver {
     if (Object.hasOwn(this.parameters, name)) {
       const param = asObject(this.parameters[name]);
       if (!Object.hasOwn(param, 'Default')) return [{ kind: 'unknown', path, reason: `parameter ${name} has no default` }];
-      const origin = this.root.length === 0 ? ['Parameters', name, 'Default'] : joinPath(this.root, ['Parameters', name, 'Default']);
+      let origin = this.defaultPaths.get(name);
+      if (!origin) {
+        origin = this.root.length === 0 ? ['Parameters', name, 'Default'] : joinPath(this.root, ['Parameters', name, 'Default']);
+        this.defaultPaths.set(name, origin);
+      }
       return [{ kind: 'value', value: this.parameterValue(name, param.Default), path, origin }];
     }
     if (Object.hasOwn(this.resources, name)) return [{ kind: 'unknown', path, reason: `the physical ID of ${name}` }];
@@ -155,7 +161,8 @@ export class Resolver {
     const otherwise = each(arg[2], childPath(at, 2));
     if (otherwise.length === 0) return then;
     if (then.length === 0) return otherwise;
-    return [...then, ...otherwise];
+    if (then.length === 1 && otherwise.length === 1) return [then[0], otherwise[0]];
+    return then.concat(otherwise);
   }
 
   private findInMap(arg: unknown, at: Path): Candidate[] {
