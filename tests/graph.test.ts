@@ -207,6 +207,24 @@ Resources:
     expect(fn.numbers('Timeout')).toEqual([{ value: 600, path: ['Resources', 'Fn', 'Properties', 'Timeout'], origin: ['Parameters', 'Timeout', 'Default'] }]);
   });
 
+  it('reads a property the same way however often and in whichever order rules ask (typed reads are kept per conversion and fallback)', () => {
+    const g = graphOf(`
+Conditions:
+  IsProd: !Equals [a, b]
+Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Timeout: !If [IsProd, !Ref AWS::NoValue, "30"]
+`).resource('Fn')!;
+    const read = (k: { value: unknown; path: readonly unknown[]; isDefault?: boolean }) => `${JSON.stringify(k.value)} ${k.path.join('.')}${k.isDefault ? ' (default)' : ''}`;
+    expect(g.numbers('Timeout').map(read)).toEqual(['30 Resources.Fn.Properties.Timeout.Fn::If.2']);
+    expect(g.numbers('Timeout', 3).map(read)).toEqual(['3 Resources.Fn.Properties.Timeout.Fn::If.1 (default)', '30 Resources.Fn.Properties.Timeout.Fn::If.2']);
+    expect(g.strings('Timeout').map(read)).toEqual(['"30" Resources.Fn.Properties.Timeout.Fn::If.2']);
+    expect(g.numbers('Timeout').map(read)).toEqual(['30 Resources.Fn.Properties.Timeout.Fn::If.2']);
+    expect(g.booleans('Timeout')).toEqual([]);
+  });
+
   it('uses --parameter overrides before defaults', () => {
     const overridden = graphOf(t, { Timeout: '900', Env: 'dev' }).resource('Fn')!;
     expect(overridden.numbers('Timeout').map((k) => k.value)).toEqual([900]);

@@ -110,6 +110,8 @@ class Graph implements ResourceGraph {
   private readonly semanticOut = new Map<ResourceNode, Edge[]>();
   private readonly semanticIn = new Map<ResourceNode, Edge[]>();
   private readonly semantic: Edge[] = [];
+  /** The path referencesIn was given, while it walks. */
+  private walkRoot: Path = [];
   /** Every edge by end (reference edges first, as a resource's Properties are read, then semantic ones): made on first use. */
   private everyOut?: Map<ResourceNode, Edge[]>;
   private everyIn?: Map<ResourceNode, Edge[]>;
@@ -236,6 +238,7 @@ class Graph implements ResourceGraph {
   referencesIn(value: unknown, path: Path): Reference[] {
     if (value === null || typeof value !== 'object') return [];
     for (let i = 0; i < path.length; i++) PATH_BUFFER[i] = path[i];
+    this.walkRoot = path;
     // Found into a shared list and copied out at their number: most values hold none or one, and a
     // list of its own grown by push() would reserve 16 slots.
     FOUND_BUFFER.length = 0;
@@ -243,6 +246,11 @@ class Graph implements ResourceGraph {
     const found = FOUND_BUFFER.length === 0 ? [] : FOUND_BUFFER.slice();
     FOUND_BUFFER.length = 0;
     return found;
+  }
+
+  /** The walk's path so far, as a list of its own; the caller's own when the reference is the value itself (`Role: !GetAtt R.Arn`): paths are never changed. */
+  private walkedPath(len: number): Path {
+    return len === this.walkRoot.length ? this.walkRoot : PATH_BUFFER.slice(0, len);
   }
 
   /** referencesIn below PATH_BUFFER[0..len): recursive, as parsing bounds nesting (512 levels); `limit` guards values built otherwise. */
@@ -262,13 +270,13 @@ class Graph implements ResourceGraph {
       const arg = (v as Record<string, unknown>)[name];
       if (name === 'Ref') {
         const node = typeof arg === 'string' ? this.byId.get(arg) : undefined;
-        if (node) found.push({ node, path: PATH_BUFFER.slice(0, len), kind: 'ref' });
+        if (node) found.push({ node, path: this.walkedPath(len), kind: 'ref' });
         return;
       }
       if (name === 'Fn::GetAtt') {
         const [id, attribute] = typeof arg === 'string' ? splitOnce(arg) : Array.isArray(arg) ? arg : [];
         const node = typeof id === 'string' ? this.byId.get(id) : undefined;
-        if (node) found.push({ node, path: PATH_BUFFER.slice(0, len), kind: 'getatt', attribute: typeof attribute === 'string' ? attribute : undefined });
+        if (node) found.push({ node, path: this.walkedPath(len), kind: 'getatt', attribute: typeof attribute === 'string' ? attribute : undefined });
         else if (Array.isArray(arg)) {
           PATH_BUFFER[len] = 'Fn::GetAtt';
           this.walkReferences(arg, len + 1, limit, found);
@@ -277,7 +285,7 @@ class Graph implements ResourceGraph {
       }
       if (name === 'Fn::ImportValue') {
         const node = this.imported(arg, [...PATH_BUFFER.slice(0, len), 'Fn::ImportValue']);
-        if (node) found.push({ node, path: PATH_BUFFER.slice(0, len), kind: 'import' });
+        if (node) found.push({ node, path: this.walkedPath(len), kind: 'import' });
         return;
       }
       if (name === 'Fn::Sub') {

@@ -6,7 +6,7 @@ import { append } from '../multimap.js';
 
 /** One Allow statement that applies to a function's execution role, with the resource nodes it names. */
 export interface Grant {
-  actions: string[];
+  readonly actions: readonly string[];
   /** `*` (any resource), or the template resources the Resource entries reference. */
   anyResource: boolean;
   resources: ResourceNode[];
@@ -131,29 +131,38 @@ function statements(graph: ResourceGraph, document: unknown, path: Path, grants:
   if (Array.isArray(raw)) {
     for (let i = 0; i < raw.length; i++) {
       const st = asObject(raw[i]);
-      if (st.Effect === 'Allow') grants.push(new StatementGrant(graph, st, joinPath(path, ['Statement', i])));
+      if (st.Effect === 'Allow') grants.push(new StatementGrant(graph, st, path, i));
     }
   } else if (raw !== undefined) {
     const st = asObject(raw);
-    if (st.Effect === 'Allow') grants.push(new StatementGrant(graph, st, childPath(path, 'Statement')));
+    if (st.Effect === 'Allow') grants.push(new StatementGrant(graph, st, path, undefined));
   }
 }
 
 /** An Allow statement. Its resources are worked out only for the statements a rule looks into: most grant actions no rule asks about. */
 class StatementGrant implements Grant {
-  readonly actions: string[];
+  readonly actions: readonly string[];
   readonly anyResource: boolean;
   private named?: ResourceNode[];
+  private where?: Path;
 
   constructor(
     private readonly graph: ResourceGraph,
     private readonly statement: Record<string, unknown>,
-    readonly path: Path,
+    /** The policy document's path; the statement's is made when a rule reports it. */
+    private readonly document: Path,
+    /** The statement's index, when Statement is a list. */
+    private readonly index: number | undefined,
   ) {
     const action = statement.Action;
-    this.actions = Array.isArray(action) ? action.filter((a): a is string => typeof a === 'string') : typeof action === 'string' ? [action] : [];
+    // The template's own list when it holds only names (read, never changed).
+    this.actions = Array.isArray(action) ? (action.every((a) => typeof a === 'string') ? action : action.filter((a): a is string => typeof a === 'string')) : typeof action === 'string' ? [action] : [];
     const resource = statement.Resource;
     this.anyResource = Array.isArray(resource) ? resource.includes('*') : resource === '*';
+  }
+
+  get path(): Path {
+    return (this.where ??= this.index === undefined ? childPath(this.document, 'Statement') : joinPath(this.document, ['Statement', this.index]));
   }
 
   get resources(): ResourceNode[] {

@@ -33,6 +33,8 @@ export class PropertyView {
    */
   private resolvedKeys?: string[];
   private resolvedValues?: Candidate[][];
+  /** numbers(), strings() and booleans() of those properties, by key, conversion and fallback. */
+  private typedReads?: Array<{ key: string; convert: (v: unknown) => unknown; fallback: unknown; known: readonly Known<unknown>[] }>;
 
   /** Every possible value at `key` (a property name or a path below the block). Callers must not change the list. */
   candidates(key: string | Path): Candidate[] {
@@ -76,19 +78,19 @@ export class PropertyView {
   }
 
   /** Every known numeric value (numeric strings count, as CloudFormation accepts them); `fallback` when absent. */
-  numbers(key: string | Path, fallback?: number): Known<number>[] {
+  numbers(key: string | Path, fallback?: number): readonly Known<number>[] {
     return this.collect(key, fallback, toNumber);
   }
 
-  strings(key: string | Path, fallback?: string): Known<string>[] {
+  strings(key: string | Path, fallback?: string): readonly Known<string>[] {
     return this.collect(key, fallback, toText);
   }
 
-  booleans(key: string | Path, fallback?: boolean): Known<boolean>[] {
+  booleans(key: string | Path, fallback?: boolean): readonly Known<boolean>[] {
     return this.collect(key, fallback, toBoolean);
   }
 
-  private collect<T>(key: string | Path, fallback: T | undefined, convert: (v: unknown) => T | undefined): Known<T>[] {
+  private collect<T>(key: string | Path, fallback: T | undefined, convert: (v: unknown) => T | undefined): readonly Known<T>[] {
     if (typeof key === 'string') {
       // Most reads are of a property that is absent or a literal in a plain block: answered here,
       // with the resolver's own first step, without candidates, and with the path made only if a
@@ -99,6 +101,15 @@ export class PropertyView {
       if (v !== NOT_PLAIN && (v === null || typeof v !== 'object')) {
         const value = convert(v);
         return value === undefined ? [] : [new KnownProperty(value, from.path, key, undefined)];
+      }
+    }
+    // A property written as an intrinsic is resolved once (candidates()), and so are its typed
+    // reads: several rules read the same one (Timeout) the same way.
+    const cached = typeof key === 'string' && intrinsicName(this.blockHolding(key).raw[key]) !== undefined;
+    if (cached && this.typedReads) {
+      for (let i = 0; i < this.typedReads.length; i++) {
+        const r = this.typedReads[i];
+        if (r.key === key && r.convert === convert && r.fallback === fallback) return r.known as readonly Known<T>[];
       }
     }
     const candidates = this.candidates(key);
@@ -116,6 +127,11 @@ export class PropertyView {
         if (value !== undefined) out[n++] = { value, path: c.path, origin: c.origin };
       }
     }
+    if (cached) {
+      const read = { key: key as string, convert, fallback, known: out };
+      if (this.typedReads) this.typedReads.push(read);
+      else this.typedReads = [read];
+    }
     return out;
   }
 }
@@ -131,7 +147,6 @@ function known<T>(c: Candidate, fallback: T | undefined, convert: (v: unknown) =
  */
 class KnownProperty<T> implements Known<T> {
   private made?: Path;
-  readonly origin = undefined;
   constructor(
     readonly value: T,
     private readonly block: Path,
@@ -199,15 +214,15 @@ export class ResourceNode {
   }
 
   /** Shorthands for the resource's Properties. */
-  numbers(key: string | Path, fallback?: number): Known<number>[] {
+  numbers(key: string | Path, fallback?: number): readonly Known<number>[] {
     return this.properties.numbers(key, fallback);
   }
 
-  strings(key: string | Path, fallback?: string): Known<string>[] {
+  strings(key: string | Path, fallback?: string): readonly Known<string>[] {
     return this.properties.strings(key, fallback);
   }
 
-  booleans(key: string | Path, fallback?: boolean): Known<boolean>[] {
+  booleans(key: string | Path, fallback?: boolean): readonly Known<boolean>[] {
     return this.properties.booleans(key, fallback);
   }
 
@@ -286,7 +301,7 @@ export interface ApiIntegration {
   /** A route that takes every path: `{proxy+}`, `ANY /`, `$default`, a function URL, a load balancer. */
   catchAll: boolean;
   /** The integration's own timeout (TimeoutInMillis), when it sets one. */
-  timeoutMs: Known<number>[];
+  timeoutMs: readonly Known<number>[];
   /** Response streaming (`response-streaming-invocations`, ResponseTransferMode STREAM): the 29 s limit does not apply. */
   streaming?: boolean;
 }

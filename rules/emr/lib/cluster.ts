@@ -41,11 +41,11 @@ export function capacities(graph: ResourceGraph, cluster: ResourceNode): Capacit
   return out;
 }
 
-export function numbersAt(c: Capacity, key: string, fallback?: number): Known<number>[] {
+export function numbersAt(c: Capacity, key: string, fallback?: number): readonly Known<number>[] {
   return c.owner.numbers([...c.at, key], fallback);
 }
 
-export function stringsAt(c: Capacity, key: string, fallback?: string): Known<string>[] {
+export function stringsAt(c: Capacity, key: string, fallback?: string): readonly Known<string>[] {
   return c.owner.strings([...c.at, key], fallback);
 }
 
