@@ -145,7 +145,7 @@ class Graph implements ResourceGraph {
   }
 
   ofType(...types: string[]): readonly ResourceNode[] {
-    if (types.length === 1) return this.byType.get(types[0]) ?? [];
+    if (types.length === 1) return this.byType.get(types[0]) ?? NONE;
     // Every Lambda rule asks for both function types: the union is made once per graph once built.
     const key = types.join('\u0000');
     const cached = this.built ? this.unions.get(key) : undefined;
@@ -157,19 +157,19 @@ class Graph implements ResourceGraph {
 
   edges(kind: EdgeKind, filter: { from?: string; to?: string } = {}): readonly Edge[] {
     if (REFERENCE_KINDS.has(kind)) this.referenceEdges();
-    const all = this.byKind.get(kind) ?? [];
+    const all = this.byKind.get(kind) ?? NONE;
     if (!filter.from && !filter.to) return all;
     return all.filter((e) => (!filter.from || e.from.type === filter.from) && (!filter.to || e.to.type === filter.to));
   }
 
   outgoing(node: ResourceNode, kind?: EdgeKind): readonly Edge[] {
-    const all = (kind && !REFERENCE_KINDS.has(kind) ? this.semanticOut : this.referenceEdges().out).get(node) ?? [];
-    return kind ? all.filter((e) => e.kind === kind) : all;
+    const all = (kind && !REFERENCE_KINDS.has(kind) ? this.semanticOut : this.referenceEdges().out).get(node) ?? NONE;
+    return kind && all.length > 0 ? all.filter((e) => e.kind === kind) : all;
   }
 
   incoming(node: ResourceNode, kind?: EdgeKind): readonly Edge[] {
-    const all = (kind && !REFERENCE_KINDS.has(kind) ? this.semanticIn : this.referenceEdges().in).get(node) ?? [];
-    return kind ? all.filter((e) => e.kind === kind) : all;
+    const all = (kind && !REFERENCE_KINDS.has(kind) ? this.semanticIn : this.referenceEdges().in).get(node) ?? NONE;
+    return kind && all.length > 0 ? all.filter((e) => e.kind === kind) : all;
   }
 
   build(): this {
@@ -335,11 +335,11 @@ class Graph implements ResourceGraph {
   }
 
   /** The resources a property names, through any intrinsic (both branches of Fn::If included). */
-  private targets(view: PropertyView, key: string | Path): Reference[] {
+  private targets(view: PropertyView, key: string | Path, at?: Path): Reference[] {
     let raw: unknown = view.get(typeof key === 'string' ? key : String(key[0]));
     if (typeof key !== 'string') for (let i = 1; i < key.length; i++) raw = raw !== null && typeof raw === 'object' ? (raw as Record<string | number, unknown>)[key[i]] : undefined;
     // A literal name or ARN references nothing here: rules match it by value where they need to.
-    return raw === undefined ? [] : this.referencesIn(raw, view.pathOf(key));
+    return raw === undefined ? [] : this.referencesIn(raw, at ?? view.pathOf(key));
   }
 
   private semanticEdges(node: ResourceNode): void {
@@ -575,23 +575,28 @@ class Graph implements ResourceGraph {
     return node;
   }
 
+  /** The source a mapping's EventSourceArn references. */
+  private polledSource(ref: Reference): EventSourceLink['source'] {
+    let source = ref.node;
+    // A Kinesis consumer stands for its stream: retention and shards are the stream's.
+    if (source.type === 'AWS::Kinesis::StreamConsumer') source = this.targets(source.properties, 'StreamARN')[0]?.node ?? source;
+    return { kind: classifyResource(ref.node), node: source, path: ref.path };
+  }
+
   private eventSourceMapping(mapping: ResourceNode): void {
     const props = mapping.properties;
     const sourceRef = this.targets(props, 'EventSourceArn')[0];
+    const functionPath = props.pathOf('FunctionName');
+    const fnRef = this.targets(props, 'FunctionName', functionPath)[0];
     const link: EventSourceLink = {
       name: mapping.id,
       settings: props,
       mapping,
       path: mapping.path,
-      source: { path: sourceRef ? sourceRef.path : props.pathOf('EventSourceArn') },
-      functionPath: props.pathOf('FunctionName'),
+      source: sourceRef ? this.polledSource(sourceRef) : { path: props.pathOf('EventSourceArn') },
+      functionPath,
     };
-    if (sourceRef) {
-      let source = sourceRef.node;
-      // A Kinesis consumer stands for its stream: retention and shards are the stream's.
-      if (source.type === 'AWS::Kinesis::StreamConsumer') source = this.targets(source.properties, 'StreamARN')[0]?.node ?? source;
-      link.source = { kind: classifyResource(sourceRef.node), node: source, path: sourceRef.path };
-    } else {
+    if (!sourceRef) {
       const arns = [...props.strings('EventSourceArn').map((s) => s.value), ...subTemplates(props.raw.EventSourceArn)]
         .map(classifyArn)
         .filter((k) => k !== undefined);
@@ -600,7 +605,6 @@ class Graph implements ResourceGraph {
     if (link.source.kind === 'mq' || props.has('Queues')) link.source.kind = link.source.kind ?? 'mq';
     if (props.has('DocumentDBEventSourceConfig')) link.source.kind = 'docdb';
 
-    const fnRef = this.targets(props, 'FunctionName')[0];
     if (fnRef) {
       const fn = this.functionBehind(fnRef.node);
       if (FUNCTION_TYPES.has(fn.type)) link.fn = fn;
@@ -646,6 +650,9 @@ function functionNameOf(value: string): string {
 }
 
 const REFERENCE_KINDS: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['ref', 'getatt', 'sub', 'import', 'depends-on']);
+
+/** The answer of ofType, edges, outgoing and incoming when there is nothing: one list (they are read-only), not one per question. */
+const NONE: readonly never[] = Object.freeze([]);
 
 // The reference walk's path and findings, shared by every graph: a walk never starts inside another.
 const PATH_BUFFER: PathSegment[] = [];

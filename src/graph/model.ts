@@ -33,8 +33,8 @@ export class PropertyView {
    */
   private resolvedKeys?: string[];
   private resolvedValues?: Candidate[][];
-  /** numbers(), strings() and booleans() of those properties, by key, conversion and fallback. */
-  private typedReads?: Array<{ key: string; convert: (v: unknown) => unknown; fallback: unknown; known: readonly Known<unknown>[] }>;
+  /** numbers(), strings() and booleans() of those properties, by key, conversion and fallback (a chain: one or two per block). */
+  private typedReads?: TypedRead;
 
   /** Every possible value at `key` (a property name or a path below the block). Callers must not change the list. */
   candidates(key: string | Path): Candidate[] {
@@ -97,20 +97,17 @@ export class PropertyView {
       // rule asks for it (most reads find nothing to report).
       const from = this.blockHolding(key);
       const v = plainStep(from.raw, key);
-      if (v === ABSENT) return fallback === undefined ? [] : [new KnownProperty(fallback, from.path, key, true)];
+      if (v === ABSENT) return fallback === undefined ? NOTHING : [new KnownProperty(fallback, from.path, key, true)];
       if (v !== NOT_PLAIN && (v === null || typeof v !== 'object')) {
         const value = convert(v);
-        return value === undefined ? [] : [new KnownProperty(value, from.path, key, undefined)];
+        return value === undefined ? NOTHING : [new KnownProperty(value, from.path, key, undefined)];
       }
     }
     // A property written as an intrinsic is resolved once (candidates()), and so are its typed
     // reads: several rules read the same one (Timeout) the same way.
     const cached = typeof key === 'string' && intrinsicName(this.blockHolding(key).raw[key]) !== undefined;
-    if (cached && this.typedReads) {
-      for (let i = 0; i < this.typedReads.length; i++) {
-        const r = this.typedReads[i];
-        if (r.key === key && r.convert === convert && r.fallback === fallback) return r.known as readonly Known<T>[];
-      }
+    if (cached) {
+      for (let r = this.typedReads; r; r = r.next) if (r.key === key && r.convert === convert && r.fallback === fallback) return r.known as readonly Known<T>[];
     }
     const candidates = this.candidates(key);
     // Counted first, so that the list is made at its size (push() from empty reserves 16 slots).
@@ -127,13 +124,20 @@ export class PropertyView {
         if (value !== undefined) out[n++] = { value, path: c.path, origin: c.origin };
       }
     }
-    if (cached) {
-      const read = { key: key as string, convert, fallback, known: out };
-      if (this.typedReads) this.typedReads.push(read);
-      else this.typedReads = [read];
-    }
+    if (cached) this.typedReads = { key: key as string, convert, fallback, known: out, next: this.typedReads };
     return out;
   }
+}
+
+/** A typed read that found nothing: one list for all (they are read-only), not one per read. */
+const NOTHING: readonly never[] = Object.freeze([]);
+
+interface TypedRead {
+  key: string;
+  convert: (v: unknown) => unknown;
+  fallback: unknown;
+  known: readonly Known<unknown>[];
+  next: TypedRead | undefined;
 }
 
 /** Does a candidate give a typed value: a value that converts, or absent with a fallback. */
