@@ -2,7 +2,7 @@
 // run so that the ratios hold on a noisy machine. Prints one table; checks the targets of issue 7.
 // Not a test: CI must not depend on timings.
 //
-//   node scripts/bench.js [--runs N] [--in-process-runs N] [--cfn-lint-corpus-runs N] [--corpus DIR] [--no-cfn-lint]
+//   node scripts/bench.js [--runs N] [--in-process-runs N] [--scaling-runs N] [--cfn-lint-corpus-runs N] [--corpus DIR] [--no-cfn-lint]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -18,6 +18,10 @@ const arg = (name, fallback) => {
 };
 const RUNS = Number(arg('--runs', 5));
 const IN_PROCESS_RUNS = Number(arg('--in-process-runs', 21));
+// The scaling rows' ratios vary most from round to round (one scavenge lands in a round's 5,000-
+// resource lint or not, early or late): with 41 rounds, one process's median moved by up to 0.5x
+// between processes, with 121 by 0.3x.
+const SCALING_RUNS = Number(arg('--scaling-runs', 121));
 // One cfn-lint run over the corpus takes minutes; its spread is small next to a 30x target.
 const CFN_CORPUS_RUNS = Number(arg('--cfn-lint-corpus-runs', 1));
 const CORPUS = arg('--corpus', join(ROOT, '..', 'shared', 'corpus'));
@@ -96,9 +100,10 @@ function timeTogether(fns, runs = IN_PROCESS_RUNS, warmups = 1) {
  * scavenge late in a large lint copies its whole template and graph, early it copies little. In
  * fixed turns the fill at each start repeats from round to round: the ratio then measured where
  * that point happened to be, and moved with any change to what a lint allocates. Measured here,
- * on the same code: JSON scaling 9.0-9.5x and YAML 10.2-10.8x without this; 10.4-10.8x and
- * 10.6-11.3x with it (three processes each). A lint among many files, as in a directory run,
- * starts at such a random fill.
+ * on the same code (80f7c06), three processes each: JSON scaling 9.0-9.5x and YAML 10.2-10.8x
+ * without this; 10.8-11.0x and 10.8-11.1x with it, over 121 rounds. The code before (23ec1a2),
+ * which allocates a fifth more per lint, measured 10.7-11.1x and 10.4-10.7x without it. A lint
+ * among many files, as in a directory run, starts at such a random fill.
  */
 function fillYoungGenerationAtRandom() {
   const capacity = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
@@ -130,7 +135,7 @@ const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 function scaling(work, format) {
   const small = join(WORK, `gen-500.${format}`);
   const large = join(WORK, `gen-5000.${format}`);
-  const [tenSmall, oneLarge] = timeTogether([() => { for (let i = 0; i < 10; i++) work(small); }, () => work(large)], IN_PROCESS_RUNS, 3);
+  const [tenSmall, oneLarge] = timeTogether([() => { for (let i = 0; i < 10; i++) work(small); }, () => work(large)], SCALING_RUNS, 3);
   return { ratio: pairedRatio(oneLarge, tenSmall, 10), small: median(tenSmall) / 10, large: median(oneLarge) };
 }
 
@@ -309,7 +314,7 @@ function listTemplates(dir) {
 
 const header = ['case', 'archlint', 'compared with', 'ratio', 'target', 'met'];
 const lines = rows.map((r) => [r.name, r.archlint, r.other, r.ratio, r.target, r.met === undefined ? '-' : r.met ? 'yes' : 'NO']);
-console.log(`archlint bench, ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${cfnLint ? `, ${cfnLint}` : ''}; whole processes: median of ${RUNS} runs after a warm-up, compared commands run in turns${cfnLint ? ` (cfn-lint on the corpus: ${CFN_CORPUS_RUNS} run)` : ''}; in process: ${IN_PROCESS_RUNS} rounds after a warm-up, the compared runs in turns, ratios the median of each round's ratio\n`);
+console.log(`archlint bench, ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${cfnLint ? `, ${cfnLint}` : ''}; whole processes: median of ${RUNS} runs after a warm-up, compared commands run in turns${cfnLint ? ` (cfn-lint on the corpus: ${CFN_CORPUS_RUNS} run)` : ''}; in process: ${IN_PROCESS_RUNS} rounds (scaling: ${SCALING_RUNS}) after a warm-up, the compared runs in turns from a random young-generation fill, ratios the median of each round's ratio\n`);
 console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
 for (const l of lines) console.log(`| ${l.join(' | ')} |`);
 const missed = rows.filter((r) => r.met === false).length;
