@@ -19,8 +19,8 @@ const arg = (name, fallback) => {
 const RUNS = Number(arg('--runs', 5));
 const IN_PROCESS_RUNS = Number(arg('--in-process-runs', 21));
 // The scaling rows' ratios vary most from round to round (one scavenge lands in a round's 5,000-
-// resource lint or not, early or late): with 41 rounds, one process's median moved by up to 0.5x
-// between processes, with 121 by 0.3x.
+// resource lint or not, early or late): with 41 rounds, three processes' medians spread over up
+// to 1.0x; with 121, six processes' over 0.3x (YAML) and 0.7x (JSON).
 const SCALING_RUNS = Number(arg('--scaling-runs', 121));
 // One cfn-lint run over the corpus takes minutes; its spread is small next to a 30x target.
 const CFN_CORPUS_RUNS = Number(arg('--cfn-lint-corpus-runs', 1));
