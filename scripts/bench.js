@@ -99,10 +99,11 @@ function timeTogether(fns, runs = IN_PROCESS_RUNS, warmups = 1) {
  * lint 11-16 MB), so its one scavenge falls at whatever point of the lint the fill left it, and a
  * scavenge late in a large lint copies its whole template and graph, early it copies little. In
  * fixed turns the fill at each start repeats from round to round: the ratio then measured where
- * that point happened to be, and moved with any change to what a lint allocates. Measured here,
- * on the same code (80f7c06), three processes each: JSON scaling 9.0-9.5x and YAML 10.2-10.8x
- * without this; 10.8-11.0x and 10.8-11.1x with it, over 121 rounds. The code before (23ec1a2),
- * which allocates a fifth more per lint, measured 10.7-11.1x and 10.4-10.7x without it. A lint
+ * that point happened to be, and moved with any change to what a lint allocates. Measured here
+ * on the same code (80f7c06): JSON scaling 9.0-9.5x and YAML 10.2-10.8x without this (three runs
+ * of the bench), 10.4-11.1x and 10.8-11.2x with it (nine processes, 121 rounds). The code before
+ * (23ec1a2), which allocates a fifth more per lint: 10.5-11.1x and 10.4-10.7x without it (twelve
+ * and five processes, 41 rounds), 11.1-11.5x and 11.0-11.1x with it (three, 121 rounds). A lint
  * among many files, as in a directory run, starts at such a random fill.
  */
 function fillYoungGenerationAtRandom() {
