@@ -1,6 +1,6 @@
 import { foreignRoot, type Path, type PathSegment, type Template } from '../load/types.js';
 import { classifyArn, classifyResource, FUNCTION_TYPES } from './event-sources.js';
-import { type ApiIntegration, type Edge, type EdgeKind, type EventSourceKind, type EventSourceLink, PropertyView, type Reference, type ResourceGraph, ResourceNode } from './model.js';
+import { type ApiIntegration, type Edge, type EdgeKind, type EventSourceKind, type EventSourceLink, NONE, PropertyView, type Reference, type ResourceGraph, ResourceNode } from './model.js';
 import { asObject, intrinsic, intrinsicName, Resolver } from './resolve.js';
 import { own } from '../own.js';
 import { append } from '../multimap.js';
@@ -650,9 +650,6 @@ function functionNameOf(value: string): string {
 }
 
 const REFERENCE_KINDS: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['ref', 'getatt', 'sub', 'import', 'depends-on']);
-
-/** The answer of ofType, edges, outgoing and incoming when there is nothing: one list (they are read-only), not one per question. */
-const NONE: readonly never[] = Object.freeze([]);
 
 // The reference walk's path and findings, shared by every graph: a walk never starts inside another.
 const PATH_BUFFER: PathSegment[] = [];

@@ -26,33 +26,33 @@ export class PropertyView {
   ) {}
 
   /**
-   * Properties whose value is an intrinsic, resolved, by name: several rules read the same ones
-   * (Timeout, BatchSize, Runtime). A literal or absent property is not kept: reading it again costs
-   * less than keeping its candidates alive for the whole run. Names and lists side by side: a
-   * block has few such properties, and a Map per block costs more to make than it saves.
+   * Reads of the properties whose value is an intrinsic, kept: several rules read the same ones
+   * (Timeout, BatchSize, Runtime). Their candidates (no conversion) and each typed read of them,
+   * by key, conversion and fallback. A literal or absent property is not kept: reading it again
+   * costs less than keeping its reads alive for the whole run. A chain: a block has few such reads,
+   * and a Map per block costs more to make than it saves.
    */
-  private resolvedKeys?: string[];
-  private resolvedValues?: Candidate[][];
-  /** numbers(), strings() and booleans() of those properties, by key, conversion and fallback (a chain: one or two per block). */
-  private typedReads?: TypedRead;
+  private kept?: KeptRead;
+
+  private keptRead(key: string, convert: KeptRead['convert'], fallback: unknown): readonly unknown[] | undefined {
+    for (let r = this.kept; r; r = r.next) if (r.key === key && r.convert === convert && r.fallback === fallback) return r.values;
+    return undefined;
+  }
+
+  private keep(key: string, convert: KeptRead['convert'], fallback: unknown, values: readonly unknown[]): void {
+    this.kept = { key, convert, fallback, values, next: this.kept };
+  }
 
   /** Every possible value at `key` (a property name or a path below the block). Callers must not change the list. */
   candidates(key: string | Path): Candidate[] {
     if (typeof key === 'string') {
       const from = this.blockHolding(key);
       if (intrinsicName(from.raw[key]) === undefined) return this.resolver.lookup(from.raw, from.path, [key]);
-      const i = this.resolvedKeys ? this.resolvedKeys.indexOf(key) : -1;
-      if (i !== -1) return this.resolvedValues![i];
-      const known = this.resolver.lookup(from.raw, from.path, [key]);
-      // Started as one-element literals: a first push() on an empty list reserves 16 slots.
-      if (this.resolvedKeys && this.resolvedValues) {
-        this.resolvedKeys.push(key);
-        this.resolvedValues.push(known);
-      } else {
-        this.resolvedKeys = [key];
-        this.resolvedValues = [known];
-      }
-      return known;
+      const kept = this.keptRead(key, undefined, undefined);
+      if (kept) return kept as Candidate[];
+      const candidates = this.resolver.lookup(from.raw, from.path, [key]);
+      this.keep(key, undefined, undefined, candidates);
+      return candidates;
     }
     const from = this.blockHolding(key[0]);
     return this.resolver.lookup(from.raw, from.path, key);
@@ -97,24 +97,21 @@ export class PropertyView {
       // rule asks for it (most reads find nothing to report).
       const from = this.blockHolding(key);
       const v = plainStep(from.raw, key);
-      if (v === ABSENT) return fallback === undefined ? NOTHING : [new KnownProperty(fallback, from.path, key, true)];
+      if (v === ABSENT) return fallback === undefined ? NONE : [new KnownProperty(fallback, from.path, key, true)];
       if (v !== NOT_PLAIN && (v === null || typeof v !== 'object')) {
         const value = convert(v);
-        return value === undefined ? NOTHING : [new KnownProperty(value, from.path, key, undefined)];
+        return value === undefined ? NONE : [new KnownProperty(value, from.path, key, undefined)];
       }
     }
     // A property written as an intrinsic is resolved once (candidates()), and so are its typed
     // reads: several rules read the same one (Timeout) the same way.
-    const cached = typeof key === 'string' && intrinsicName(this.blockHolding(key).raw[key]) !== undefined;
-    if (cached) {
-      for (let r = this.typedReads; r; r = r.next) if (r.key === key && r.convert === convert && r.fallback === fallback) return r.known as readonly Known<T>[];
-    }
+    const keptKey = typeof key === 'string' && intrinsicName(this.blockHolding(key).raw[key]) !== undefined ? key : undefined;
+    const kept = keptKey === undefined ? undefined : this.keptRead(keptKey, convert, fallback);
+    if (kept) return kept as readonly Known<T>[];
     const candidates = this.candidates(key);
-    // Counted first, so that the list is made at its size (push() from empty reserves 16 slots).
+    // Made at the candidates' number and cut to what converts: push() from empty reserves 16 slots.
+    const out = new Array<Known<T>>(candidates.length);
     let n = 0;
-    for (let i = 0; i < candidates.length; i++) if (known(candidates[i], fallback, convert)) n++;
-    const out = new Array<Known<T>>(n);
-    n = 0;
     for (let i = 0; i < candidates.length; i++) {
       const c = candidates[i];
       if (c.kind === 'absent') {
@@ -124,25 +121,22 @@ export class PropertyView {
         if (value !== undefined) out[n++] = { value, path: c.path, origin: c.origin };
       }
     }
-    if (cached) this.typedReads = { key: key as string, convert, fallback, known: out, next: this.typedReads };
+    out.length = n;
+    if (keptKey !== undefined) this.keep(keptKey, convert, fallback, out);
     return out;
   }
 }
 
-/** A typed read that found nothing: one list for all (they are read-only), not one per read. */
-const NOTHING: readonly never[] = Object.freeze([]);
+/** An answer with nothing in it (a typed read, ofType, edges): one read-only list for all, not one per question. */
+export const NONE: readonly never[] = Object.freeze([]);
 
-interface TypedRead {
+interface KeptRead {
   key: string;
-  convert: (v: unknown) => unknown;
+  /** The typed read's conversion; undefined for the candidates themselves. */
+  convert: ((v: unknown) => unknown) | undefined;
   fallback: unknown;
-  known: readonly Known<unknown>[];
-  next: TypedRead | undefined;
-}
-
-/** Does a candidate give a typed value: a value that converts, or absent with a fallback. */
-function known<T>(c: Candidate, fallback: T | undefined, convert: (v: unknown) => T | undefined): boolean {
-  return c.kind === 'absent' ? fallback !== undefined : c.kind === 'value' && convert(c.value) !== undefined;
+  values: readonly unknown[];
+  next: KeptRead | undefined;
 }
 
 /**

@@ -161,7 +161,6 @@ export class Resolver {
     const otherwise = each(arg[2], childPath(at, 2));
     if (otherwise.length === 0) return then;
     if (then.length === 0) return otherwise;
-    if (then.length === 1 && otherwise.length === 1) return [then[0], otherwise[0]];
     return then.concat(otherwise);
   }
 
