@@ -2,7 +2,7 @@
 // run so that the ratios hold on a noisy machine. Prints one table; checks the targets of issue 7.
 // Not a test: CI must not depend on timings.
 //
-//   node scripts/bench.js [--runs N] [--in-process-runs N] [--scaling-runs N] [--cfn-lint-corpus-runs N] [--corpus DIR] [--no-cfn-lint]
+//   node scripts/bench.js [--runs N] [--in-process-runs N] [--scaling-processes N] [--scaling-runs N] [--cfn-lint-corpus-runs N] [--corpus DIR] [--no-cfn-lint]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -20,15 +20,21 @@ const RUNS = Number(arg('--runs', 5));
 const IN_PROCESS_RUNS = Number(arg('--in-process-runs', 21));
 // The scaling rows' ratios vary most from round to round (one scavenge lands in a round's 5,000-
 // resource lint or not, early or late): with 41 rounds, three processes' medians spread over up
-// to 1.0x; with 121, six processes' over 0.3x (YAML) and 0.7x (JSON).
-const SCALING_RUNS = Number(arg('--scaling-runs', 121));
+// to 1.0x; with 121, six processes' over 0.3x (YAML) and 0.7x (JSON), nine over 0.4x and 0.7x.
+// What is left is the process's own draw (where V8 placed and optimised things), which more
+// rounds in one process do not average out: the rounds come from several processes, one after
+// another, and the ratio is the median of all their rounds.
+const SCALING_PROCESSES = Number(arg('--scaling-processes', 5));
+const SCALING_RUNS = Number(arg('--scaling-runs', 61));
+// A child process that measures one scaling sample set (see scaling()) and prints it.
+const SCALING_CHILD = args.includes('--scaling-child');
 // One cfn-lint run over the corpus takes minutes; its spread is small next to a 30x target.
 const CFN_CORPUS_RUNS = Number(arg('--cfn-lint-corpus-runs', 1));
 const CORPUS = arg('--corpus', join(ROOT, '..', 'shared', 'corpus'));
 const WORK = join(ROOT, '.archlint-bench');
 const BIN = join(ROOT, 'bin', 'archlint.cjs');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-const cfnLint = !args.includes('--no-cfn-lint') && spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' }).status === 0 ? spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' }).stdout.trim() : undefined;
+const cfnLint = !SCALING_CHILD && !args.includes('--no-cfn-lint') && spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' }).status === 0 ? spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' }).stdout.trim() : undefined;
 
 mkdirSync(WORK, { recursive: true });
 
@@ -130,14 +136,43 @@ function pairedRatio(top, bottom, scale = 1) {
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 
 /**
- * Scaling of `work(file)` from the 500- to the 5,000-resource template of a format: ten
- * 500-resource runs against one 5,000-resource run, in turns (see row 4).
+ * Scaling from the 500- to the 5,000-resource template of a format: ten 500-resource runs against
+ * one 5,000-resource run, in turns (see row 4), in SCALING_PROCESSES fresh processes one after
+ * another. `work` is 'lint' (archlint's in-process lint) or 'parse' (reading and JSON.parse).
  */
 function scaling(work, format) {
+  const tenSmall = [];
+  const oneLarge = [];
+  const byProcess = [];
+  for (let p = 0; p < SCALING_PROCESSES; p++) {
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--scaling-child', work, format, '--scaling-runs', String(SCALING_RUNS)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (child.status !== 0) throw new Error(`the scaling measure (${work}, ${format}) failed:\n${child.stderr}`);
+    const samples = JSON.parse(child.stdout);
+    tenSmall.push(...samples.tenSmall);
+    oneLarge.push(...samples.oneLarge);
+    byProcess.push(pairedRatio(samples.oneLarge, samples.tenSmall, 10));
+  }
+  return { ratio: pairedRatio(oneLarge, tenSmall, 10), small: median(tenSmall) / 10, large: median(oneLarge), byProcess };
+}
+
+/** The in-process work of scaling(): archlint's whole lint of one file (as `lintPaths` does it for the CLI), or the parse alone. */
+async function scalingWork(work) {
+  if (work === 'parse') return readJson;
+  const { lintPaths } = await import(join(ROOT, 'dist', 'src', 'api.js'));
+  const { RULES } = await import(join(ROOT, 'dist', 'rules', 'index.js'));
+  return (file) => lintPaths([file], { rules: RULES, date: new Date('2026-11-27T00:00:00Z') });
+}
+
+if (SCALING_CHILD) {
+  const at = args.indexOf('--scaling-child');
+  const [work, format] = args.slice(at + 1, at + 3);
+  const run = await scalingWork(work);
   const small = join(WORK, `gen-500.${format}`);
   const large = join(WORK, `gen-5000.${format}`);
-  const [tenSmall, oneLarge] = timeTogether([() => { for (let i = 0; i < 10; i++) work(small); }, () => work(large)], SCALING_RUNS, 3);
-  return { ratio: pairedRatio(oneLarge, tenSmall, 10), small: median(tenSmall) / 10, large: median(oneLarge) };
+  // Five warm-up rounds: fifty 500-resource runs and five 5,000-resource ones before the first timed round.
+  const [tenSmall, oneLarge] = timeTogether([() => { for (let i = 0; i < 10; i++) run(small); }, () => run(large)], SCALING_RUNS, 5);
+  process.stdout.write(JSON.stringify({ tenSmall, oneLarge }));
+  process.exit(0);
 }
 
 /** A realistic template: queues feeding functions through mappings, roles, streams, !Ref/!Sub/!GetAtt, conditions. */
@@ -210,6 +245,7 @@ function writeTemplate(name, body, format) {
 const rows = [];
 const row = (name, archlint, other, ratio, target, met) => rows.push({ name, archlint, other, ratio, target, met });
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
+const spread = (ratios) => `${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}x`;
 const fmtMb = (mb) => (Number.isFinite(mb) ? `${mb.toFixed(0)} MB` : 'n/a');
 const cfnArgs = ['--format', 'parseable', '--non-zero-exit-code', 'none'];
 
@@ -233,10 +269,8 @@ if (existsSync(CORPUS)) {
 } else row('corpus', '', `no corpus at ${CORPUS}: skipped`, '', '', undefined);
 
 // 3. Generated templates: total lint time in process against the parse alone.
-const { lintPaths } = await import(join(ROOT, 'dist', 'src', 'api.js'));
-const { RULES } = await import(join(ROOT, 'dist', 'rules', 'index.js'));
 const { parseYaml } = await import(join(ROOT, 'dist', 'src', 'load', 'yaml.js'));
-const lintOnce = (file) => lintPaths([file], { rules: RULES, date: new Date('2026-11-27T00:00:00Z') });
+const lintOnce = await scalingWork('lint');
 for (const size of [500, 2000, 5000]) {
   for (const format of ['yaml', 'json']) {
     const file = writeTemplate(`gen-${size}`, generate(size), format);
@@ -289,14 +323,15 @@ for (const size of [500, 2000, 5000]) {
 // leaves that cost out. The order alternates (timeTogether), so the small lints do not always
 // clean up after the large one. Dividing row 3's medians would also compare a partly cold first
 // lint with one timed a minute later, on a machine whose speed drifts by a third between such moments.
+// Each row pools the rounds of several fresh processes (scaling()); the row shows their own medians too.
 for (const format of ['yaml', 'json']) {
-  const { ratio, small, large } = scaling(lintOnce, format);
-  row(`scaling 500 -> 5,000 resources (${format.toUpperCase()}): one 5,000 lint vs ten 500 lints, in turns`, `${ratio.toFixed(2)}x`, `${fmt(small)} -> ${fmt(large)}; linear: 10x`, '', '<= 11x', ratio <= 11);
+  const { ratio, small, large, byProcess } = scaling('lint', format);
+  row(`scaling 500 -> 5,000 resources (${format.toUpperCase()}): one 5,000 lint vs ten 500 lints, in turns`, `${ratio.toFixed(2)}x`, `${fmt(small)} -> ${fmt(large)}; linear: 10x; by process: ${spread(byProcess)}`, '', '<= 11x', ratio <= 11);
 }
 // The same measure of reading and JSON.parse alone, for comparison: the floor under the JSON row.
 {
-  const { ratio, small, large } = scaling(readJson, 'json');
-  row('scaling of reading + JSON.parse alone, same measure (not a target)', `${ratio.toFixed(2)}x`, `${fmt(small)} -> ${fmt(large)}`, '', '', undefined);
+  const { ratio, small, large, byProcess } = scaling('parse', 'json');
+  row('scaling of reading + JSON.parse alone, same measure (not a target)', `${ratio.toFixed(2)}x`, `${fmt(small)} -> ${fmt(large)}; by process: ${spread(byProcess)}`, '', '', undefined);
 }
 
 // 6. Not a target: the 500-resource JSON row again, measured last (so that it warms nothing
@@ -315,7 +350,7 @@ function listTemplates(dir) {
 
 const header = ['case', 'archlint', 'compared with', 'ratio', 'target', 'met'];
 const lines = rows.map((r) => [r.name, r.archlint, r.other, r.ratio, r.target, r.met === undefined ? '-' : r.met ? 'yes' : 'NO']);
-console.log(`archlint bench, ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${cfnLint ? `, ${cfnLint}` : ''}; whole processes: median of ${RUNS} runs after a warm-up, compared commands run in turns${cfnLint ? ` (cfn-lint on the corpus: ${CFN_CORPUS_RUNS} run)` : ''}; in process: ${IN_PROCESS_RUNS} rounds (scaling: ${SCALING_RUNS}) after a warm-up, the compared runs in turns from a random young-generation fill, ratios the median of each round's ratio\n`);
+console.log(`archlint bench, ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${cfnLint ? `, ${cfnLint}` : ''}; whole processes: median of ${RUNS} runs after a warm-up, compared commands run in turns${cfnLint ? ` (cfn-lint on the corpus: ${CFN_CORPUS_RUNS} run)` : ''}; in process: ${IN_PROCESS_RUNS} rounds (scaling: ${SCALING_RUNS} in each of ${SCALING_PROCESSES} processes) after a warm-up, the compared runs in turns from a random young-generation fill, ratios the median of each round's ratio\n`);
 console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
 for (const l of lines) console.log(`| ${l.join(' | ')} |`);
 const missed = rows.filter((r) => r.met === false).length;
