@@ -155,8 +155,8 @@ function scaling(work, format) {
   return { ratio: pairedRatio(oneLarge, tenSmall, 10), small: median(tenSmall) / 10, large: median(oneLarge), byProcess };
 }
 
-/** The in-process work of scaling(): archlint's whole lint of one file (as `lintPaths` does it for the CLI), or the parse alone. */
-async function scalingWork(work) {
+/** In-process work (rows 3, 4 and 6): archlint's whole lint of one file, as `lintPaths` does it for the CLI, or reading and JSON.parse. */
+async function inProcessWork(work) {
   if (work === 'parse') return readJson;
   const { lintPaths } = await import(join(ROOT, 'dist', 'src', 'api.js'));
   const { RULES } = await import(join(ROOT, 'dist', 'rules', 'index.js'));
@@ -166,12 +166,14 @@ async function scalingWork(work) {
 if (SCALING_CHILD) {
   const at = args.indexOf('--scaling-child');
   const [work, format] = args.slice(at + 1, at + 3);
-  const run = await scalingWork(work);
+  const run = await inProcessWork(work);
   const small = join(WORK, `gen-500.${format}`);
   const large = join(WORK, `gen-5000.${format}`);
+  if (!existsSync(small) || !existsSync(large)) throw new Error(`--scaling-child measures the templates the bench generates first (${large})`);
   // Five warm-up rounds: fifty 500-resource runs and five 5,000-resource ones before the first timed round.
   const [tenSmall, oneLarge] = timeTogether([() => { for (let i = 0; i < 10; i++) run(small); }, () => run(large)], SCALING_RUNS, 5);
-  process.stdout.write(JSON.stringify({ tenSmall, oneLarge }));
+  // Exit once written: a pipe is asynchronous on some systems, and exiting early would cut the output.
+  await new Promise((written) => process.stdout.write(JSON.stringify({ tenSmall, oneLarge }), written));
   process.exit(0);
 }
 
@@ -270,7 +272,7 @@ if (existsSync(CORPUS)) {
 
 // 3. Generated templates: total lint time in process against the parse alone.
 const { parseYaml } = await import(join(ROOT, 'dist', 'src', 'load', 'yaml.js'));
-const lintOnce = await scalingWork('lint');
+const lintOnce = await inProcessWork('lint');
 for (const size of [500, 2000, 5000]) {
   for (const format of ['yaml', 'json']) {
     const file = writeTemplate(`gen-${size}`, generate(size), format);
