@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Known } from '../src/graph/model.js';
 import { findingLine, graphOf, lint } from './helpers/lint.js';
+
+/** A typed read as plain data, origin and isDefault included: a literal's path is a getter, which toEqual does not see. */
+const asRead = ({ value, path, origin, isDefault }: Known<unknown>) => ({ value, path, origin, isDefault });
 
 const SAM = `
 Transform: AWS::Serverless-2016-10-31
@@ -52,7 +56,7 @@ describe('SAM functions', () => {
   const fn = graph.resource('Fn')!;
 
   it("merge Globals.Function: a property set in Globals is read at its Globals line; the function's own value wins", () => {
-    expect(fn.numbers('Timeout').map(({ value, path }) => ({ value, path }))).toEqual([{ value: 1000, path: ['Globals', 'Function', 'Timeout'] }]);
+    expect(fn.numbers('Timeout').map(asRead)).toEqual([{ value: 1000, path: ['Globals', 'Function', 'Timeout'] }]);
     expect(fn.numbers('MemorySize').map((k) => [k.value, k.path.join('.')])).toEqual([[1024, 'Resources.Fn.Properties.MemorySize']]);
     expect(fn.strings('Runtime').map((k) => k.path[0])).toEqual(['Globals']);
   });
@@ -74,7 +78,7 @@ describe('SAM functions', () => {
       'Fn.Events.SelfKafka kafka - SelfKafka.Properties',
       'Fn.Events.Docs docdb DocDb Docs.Properties',
     ]);
-    expect(graph.eventSources[0].settings.numbers('BatchSize').map(({ value, path }) => ({ value, path }))).toEqual([{ value: 5, path: ['Resources', 'Fn', 'Properties', 'Events', 'Sqs', 'Properties', 'BatchSize'] }]);
+    expect(graph.eventSources[0].settings.numbers('BatchSize').map(asRead)).toEqual([{ value: 5, path: ['Resources', 'Fn', 'Properties', 'Events', 'Sqs', 'Properties', 'BatchSize'] }]);
     expect(graph.edges('event-source').map((e) => `${e.from.id}->${e.to.id}`)).toEqual(['Queue->Fn', 'Fifo->Fn', 'Stream->Fn', 'Ddb->Fn', 'Msk->Fn', 'Broker->Fn', 'DocDb->Fn']);
   });
 

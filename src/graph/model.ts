@@ -91,6 +91,7 @@ export class PropertyView {
   }
 
   private collect<T>(key: string | Path, fallback: T | undefined, convert: (v: unknown) => T | undefined): readonly Known<T>[] {
+    let keptKey: string | undefined;
     if (typeof key === 'string') {
       // Most reads are of a property that is absent or a literal in a plain block: answered here,
       // with the resolver's own first step, without candidates, and with the path made only if a
@@ -102,12 +103,14 @@ export class PropertyView {
         const value = convert(v);
         return value === undefined ? NONE : [new KnownProperty(value, from.path, key, undefined)];
       }
+      // A property written as an intrinsic is resolved once (candidates()), and so are its typed
+      // reads: several rules read the same one (Timeout) the same way.
+      if (intrinsicName(from.raw[key]) !== undefined) {
+        keptKey = key;
+        const kept = this.keptRead(key, convert, fallback);
+        if (kept) return kept as readonly Known<T>[];
+      }
     }
-    // A property written as an intrinsic is resolved once (candidates()), and so are its typed
-    // reads: several rules read the same one (Timeout) the same way.
-    const keptKey = typeof key === 'string' && intrinsicName(this.blockHolding(key).raw[key]) !== undefined ? key : undefined;
-    const kept = keptKey === undefined ? undefined : this.keptRead(keptKey, convert, fallback);
-    if (kept) return kept as readonly Known<T>[];
     const candidates = this.candidates(key);
     // Made at the candidates' number and cut to what converts: push() from empty reserves 16 slots.
     const out = new Array<Known<T>>(candidates.length);
